@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import type { Emulator } from '../emulator.js';
+
+// Placeholder: being written.
+export function linkPages(_emu: Emulator): Hono {
+  return new Hono();
+}
