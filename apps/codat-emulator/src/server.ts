@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { EmulatorConfig } from './config.js';
 import { Emulator } from './emulator.js';
+import { startWebhookDispatcher } from './webhooks/dispatcher.js';
 
 export interface RunningEmulator {
   emu: Emulator;
@@ -25,12 +26,14 @@ export async function startEmulator(
   const { port } = server.address() as AddressInfo;
   const ticker = setInterval(() => emu.tick(), 250);
   ticker.unref();
+  const stopWebhooks = startWebhookDispatcher(emu);
   return {
     emu,
     url: `http://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         clearInterval(ticker);
+        stopWebhooks();
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

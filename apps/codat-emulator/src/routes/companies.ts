@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { sanitiseCompanyName } from '../domain/company-names.js';
 import { codatTimestamp } from '../domain/dates.js';
-import { newId } from '../domain/ids.js';
+import { createCompany } from '../domain/company-lifecycle.js';
 import { renderCompany, requestOrigin } from '../domain/render.js';
 import type { Emulator } from '../emulator.js';
 import { readJson } from '../http/body.js';
@@ -11,6 +11,7 @@ import { paginate, parsePaging } from '../http/paging.js';
 import { findCompany } from '../http/params.js';
 import { compileOrderBy, compileQuery, compileTags, readParam, type QueryModel } from '../query/index.js';
 import type { CompanyRecord } from '../store/types.js';
+import { companyEventPayload } from '../webhooks/payloads.js';
 
 const tagsSchema = z
   .record(z.string().min(1).max(27), z.string().max(100))
@@ -85,23 +86,14 @@ export function companiesRoutes(emu: Emulator): Hono {
 
   app.post('/companies', async (c) => {
     const body = await readJson(c, companyBody);
-    const now = emu.clock.now();
-    const company: CompanyRecord = {
-      id: newId(),
-      name: cleanName(body.name),
-      description: body.description ?? '',
-      created: codatTimestamp(now),
-      createdMs: now,
-      products: [],
-      tags: body.tags && Object.keys(body.tags).length > 0 ? body.tags : undefined,
-      connectionIds: [],
-    };
-    emu.store.addCompany(company);
-    const json = renderCompany(emu, requestOrigin(emu, c.req.url), company);
-    // Later reads show whole seconds, as Codat's do; the create response keeps seven digits.
-    company.created = codatTimestamp(now, 'seconds');
-    emu.events.emit({ eventType: 'company.created', companyId: company.id, payload: { companyDetails: json } });
-    return c.json(json, 200);
+    const origin = requestOrigin(emu, c.req.url);
+    const company = createCompany(
+      emu,
+      { name: cleanName(body.name), description: body.description ?? undefined, tags: body.tags ?? undefined },
+      origin,
+    );
+    // Only the create response carries the seven-digit `created`; later reads show whole seconds.
+    return c.json({ ...renderCompany(emu, origin, company), created: codatTimestamp(company.createdMs) }, 200);
   });
 
   app.get('/companies/:companyId', (c) => {
@@ -129,9 +121,9 @@ export function companiesRoutes(emu: Emulator): Hono {
 
   app.delete('/companies/:companyId', (c) => {
     const company = findCompany(emu, c.req.param('companyId'));
-    const json = renderCompany(emu, requestOrigin(emu, c.req.url), company);
+    const payload = companyEventPayload(emu, company, requestOrigin(emu, c.req.url));
     emu.store.deleteCompany(company);
-    emu.events.emit({ eventType: 'company.deleted', companyId: company.id, payload: { companyDetails: json } });
+    emu.events.emit({ eventType: 'company.deleted', companyId: company.id, payload });
     return c.body(null, 204);
   });
 
