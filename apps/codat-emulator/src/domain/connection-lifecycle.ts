@@ -6,6 +6,7 @@ import { connectionEventPayload } from '../webhooks/payloads.js';
 import { codatTimestamp } from './dates.js';
 import { newId } from './ids.js';
 import { platformByKey } from './platforms.js';
+import { queueInitialSync } from './pull-operations.js';
 
 /**
  * State changes of a connection and the webhook events each one raises. Used by the REST routes,
@@ -111,4 +112,13 @@ export function deleteConnection(emu: Emulator, connection: ConnectionRecord, or
   const payload = connectionEventPayload(emu, connection, origin);
   emu.store.deleteConnection(connection);
   emu.events.emit({ eventType: 'connection.deleted', companyId: connection.companyId, payload });
+}
+
+/**
+ * The SMB finished Link for this connection. A first link triggers Codat's "fetch on first link";
+ * a token update through the API (update-connection-authorization) does not, so it calls
+ * `authorizeConnection` directly.
+ */
+export function completeLinking(emu: Emulator, connection: ConnectionRecord, origin?: string): void {
+  if (authorizeConnection(emu, connection, origin) === 'connection.connected') queueInitialSync(emu, connection);
 }

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
-import { authorizeConnection, cancelLinking } from '../domain/connection-lifecycle.js';
+import { cancelLinking, completeLinking } from '../domain/connection-lifecycle.js';
 import { OTP_LINK_PLATFORM_KEYS, platformByKey } from '../domain/platforms.js';
 import { requestOrigin } from '../domain/render.js';
 import type { Emulator } from '../emulator.js';
@@ -101,7 +101,7 @@ export function startPages(emu: Emulator): Hono {
     const origin = requestOrigin(emu, c.req.url);
     let outcome: Outcome = OUTCOMES.unchanged;
     if (connection.status !== 'Linked' && decision === 'authorize') {
-      authorizeConnection(emu, connection, origin);
+      completeLinking(emu, connection, origin);
       outcome = OUTCOMES.linked;
     } else if (connection.status !== 'Linked') {
       cancelLinking(emu, connection, origin);
