@@ -20,8 +20,9 @@ export async function startEmulator(
   options.setup?.(emu);
   const app = createApp(emu);
   const host = options.host ?? '127.0.0.1';
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+    s.once('error', reject); // e.g. EADDRINUSE: the caller reports it instead of crashing
   });
   const { port } = server.address() as AddressInfo;
   const ticker = setInterval(() => emu.tick(), 250);
