@@ -1,0 +1,41 @@
+import { Admin, Resource, type AuthProvider } from 'react-admin';
+import type { ConsoleDataProvider } from './providers/dataProvider';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import { theme } from './layout/theme';
+import { Dashboard } from './dashboard/Dashboard';
+import { companies } from './resources/companies';
+import { connections } from './resources/connections';
+import { auditEvents } from './resources/audit-events';
+import { staff } from './resources/staff';
+
+export interface AppProps {
+  dataProvider: ConsoleDataProvider;
+  authProvider: AuthProvider;
+}
+
+/** The console, as a table of contents: one resource per folder under resources/. */
+export function App({ dataProvider, authProvider }: AppProps) {
+  return (
+    <Admin
+      title="Codat Ops Console"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      layout={Layout}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource {...companies} />
+      <Resource {...connections} />
+      <Resource {...auditEvents} />
+      <Resource {...staff} />
+      <Resource name="integrations" />
+      <Resource name="source-accounts" />
+      <Resource name="pull-operations" />
+      <Resource name="data-status" />
+    </Admin>
+  );
+}

@@ -1,0 +1,55 @@
+import type { AuthConfig, SessionInfo } from '@console/contracts';
+import type { AuthProvider } from 'react-admin';
+import { httpClient } from './httpClient';
+import { permissionFor } from './permissions';
+import { session } from './session';
+
+async function loadSession(): Promise<SessionInfo> {
+  const cached = session.get();
+  if (cached) return cached;
+  const { json } = await httpClient<SessionInfo>('/api/auth/me');
+  session.set(json);
+  return json;
+}
+
+export async function fetchAuthConfig(): Promise<AuthConfig> {
+  return (await httpClient<AuthConfig>('/api/auth/config')).json;
+}
+
+/** Staff sign-in against the BFF's server-side sessions. */
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    session.set(undefined);
+    const { json } = await httpClient<SessionInfo>('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ email: username, password }),
+    });
+    session.set(json);
+  },
+  async logout() {
+    if (session.get()) await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    session.set(undefined);
+  },
+  async checkAuth() {
+    await loadSession();
+  },
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      session.set(undefined);
+      throw error;
+    }
+  },
+  async getIdentity() {
+    const { user } = await loadSession();
+    return { id: user.id, fullName: user.name, email: user.email, role: user.role };
+  },
+  async getPermissions() {
+    return (await loadSession()).permissions;
+  },
+  async canAccess({ resource, action }) {
+    const needed = permissionFor(resource, action);
+    if (!needed) return true;
+    const { permissions } = await loadSession();
+    return permissions.includes(needed);
+  },
+};

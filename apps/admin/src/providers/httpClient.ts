@@ -1,0 +1,52 @@
+import { CSRF_HEADER, type ApiErrorBody } from '@console/contracts';
+import { HttpError } from 'react-admin';
+import { session } from './session';
+
+export interface HttpResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: string;
+  json: T;
+}
+
+/** Words a staff member can act on, with the request id to quote to support. */
+export function errorMessage(status: number, body: ApiErrorBody | undefined): string {
+  const error = body?.error;
+  if (!error) return status >= 500 ? 'The console could not reach its server. Try again.' : `Request failed (${status}).`;
+  const refs = [error.requestId && `request id ${error.requestId}`, error.codatCorrelationId && `Codat correlation id ${error.codatCorrelationId}`]
+    .filter(Boolean)
+    .join(', ');
+  return refs ? `${error.message} (${refs})` : error.message;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * fetch for the BFF: same-origin cookies, the CSRF header on state-changing calls, and BFF error
+ * bodies turned into react-admin HttpErrors (`error.body` keeps the details, e.g. duplicates).
+ */
+export async function httpClient<T = unknown>(url: string, options: RequestInit = {}): Promise<HttpResponse<T>> {
+  const method = (options.method ?? 'GET').toUpperCase();
+  const headers = new Headers(options.headers);
+  headers.set('Accept', 'application/json');
+  if (options.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  const csrf = session.csrfToken();
+  if (!SAFE_METHODS.has(method) && csrf) headers.set(CSRF_HEADER, csrf);
+
+  let response: Response;
+  try {
+    // Absolute against the page's origin: same URL in a browser, and what fetch needs under jsdom.
+    response = await fetch(new URL(url, window.location.origin), { ...options, method, headers, credentials: 'same-origin' });
+  } catch {
+    throw new HttpError('The console server cannot be reached. Check your connection and try again.', 0);
+  }
+  const body = await response.text();
+  let json: unknown;
+  try {
+    json = body ? JSON.parse(body) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!response.ok) throw new HttpError(errorMessage(response.status, json as ApiErrorBody | undefined), response.status, json);
+  return { status: response.status, headers: response.headers, body, json: json as T };
+}

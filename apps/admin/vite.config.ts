@@ -1,0 +1,10 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const BFF = process.env.BFF_URL ?? 'http://localhost:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: { port: 5173, proxy: { '/api': BFF } },
+  build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
+});
