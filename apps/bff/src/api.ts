@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { BffDeps } from './deps.js';
+import { ApiError } from './http/api-error.js';
+import { docsRoutes } from './openapi/docs-routes.js';
+import { OpenApiRegistry } from './openapi/registry.js';
+import { companiesRoutes } from './resources/companies/routes.js';
+import { connectionsRoutes } from './resources/connections/routes.js';
+import { integrationsRoutes } from './resources/integrations/routes.js';
+import { sourceAccountsRoutes } from './resources/source-accounts/routes.js';
+import { pullOperationsRoutes } from './resources/pull-operations/routes.js';
+import { dataStatusRoutes } from './resources/data-status/routes.js';
+import { linkUrlRoutes } from './actions/link-urls.js';
+import { refreshRoutes } from './actions/refresh.js';
+
+/** The console's API: react-admin resources (ra-data-simple-rest conventions) and a few actions. */
+export function apiRoutes(deps: BffDeps): Hono {
+  const api = new Hono();
+  const docs = new OpenApiRegistry();
+  api.use(
+    bodyLimit({
+      maxSize: deps.settings.maxBodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${deps.settings.maxBodyBytes} bytes.`);
+      },
+    }),
+  );
+  api.route('/companies', companiesRoutes(deps, docs));
+  api.route('/connections', connectionsRoutes(deps, docs));
+  api.route('/integrations', integrationsRoutes(deps, docs));
+  api.route('/source-accounts', sourceAccountsRoutes(deps, docs));
+  api.route('/pull-operations', pullOperationsRoutes(deps, docs));
+  api.route('/data-status', dataStatusRoutes(deps, docs));
+  api.route('/', linkUrlRoutes(deps, docs));
+  api.route('/', refreshRoutes(deps, docs));
+  api.route('/', docsRoutes(docs));
+  // Mounted sub-apps don't use their own notFound: a catch-all keeps /api answers JSON.
+  api.all('*', (c) => {
+    throw new ApiError(404, 'not_found', `No such API route: ${c.req.method} ${c.req.path}`);
+  });
+  return api;
+}

@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { badRequest } from './api-error.js';
+
+/** The request's JSON body parsed with `schema`; a 400 naming the problems otherwise. */
+export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  let json: unknown;
+  try {
+    json = await c.req.json();
+  } catch {
+    throw badRequest('The request body must be JSON.');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw badRequest(`Invalid request body: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** A path parameter parsed with `schema`; a 400 naming the parameter otherwise. */
+export function readParam<S extends z.ZodType>(c: Context, name: string, schema: S, what = name): z.infer<S> {
+  const parsed = schema.safeParse(c.req.param(name));
+  if (!parsed.success) throw badRequest(`Invalid ${what}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Most ids one getMany (`filter={"id":[…]}`) may ask for. */
+export const MAX_IDS_PER_REQUEST = 100;
+
+/** The `id` filter react-admin's getMany sends: one id or a bounded list of them. */
+export function idsFilter<S extends z.ZodType<string, string>>(id: S) {
+  return z.union([id, z.array(id).min(1).max(MAX_IDS_PER_REQUEST)]);
+}

@@ -1,0 +1,44 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { connectCodat } from './codat.js';
+import { loadEnv } from './env.js';
+import { createLogger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
+import { settingsFromEnv } from './settings.js';
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+const metrics = new Metrics();
+const codat = await connectCodat(env, logger, metrics);
+
+const app = createApp({
+  codat: codat.client,
+  logger,
+  metrics,
+  settings: settingsFromEnv(env),
+  now: Date.now,
+  readinessChecks: {
+    codat: async () => {
+      await codat.client.integrations.list({ pageSize: 1 });
+    },
+  },
+});
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  logger.info({ port: info.port }, `console listening on http://localhost:${info.port}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  // close() stops accepting connections and resolves once in-flight requests have finished.
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await codat.client.close();
+  await codat.emulator?.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

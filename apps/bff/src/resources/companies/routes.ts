@@ -1,0 +1,86 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { BffDeps } from '../../deps.js';
+import { listQueryDoc, uuid } from '../../http/params.js';
+import { readJsonBody, readParam } from '../../http/request-input.js';
+import { listResponse, parseListQuery } from '../../http/simple-rest.js';
+import type { OpenApiRegistry } from '../../openapi/registry.js';
+import { createCompany, deleteCompany, updateCompany } from './mutations.js';
+import { listCompanies } from './list.js';
+import { SEARCH_LIMIT } from './search.js';
+import {
+  COMPANY_SORT_FIELDS,
+  companyFilterSchema,
+  companyRecordSchema,
+  createCompanySchema,
+  updateCompanySchema,
+} from './schemas.js';
+import { toCompanyRecords } from './to-record.js';
+
+/** react-admin's `companies` resource (ra-data-simple-rest conventions). */
+export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
+  const app = new Hono();
+  const idOf = (c: Context) => readParam(c, 'id', uuid, 'company id');
+
+  app.get('/', async (c) => {
+    const query = parseListQuery(c, companyFilterSchema, COMPANY_SORT_FIELDS);
+    const page = await listCompanies(deps, query);
+    if (page.capped !== undefined) c.header('X-Search-Capped', String(page.capped));
+    return listResponse(c, 'companies', page.start, await toCompanyRecords(deps, page.companies), page.total);
+  });
+
+  app.get('/:id', async (c) => {
+    const [record] = await toCompanyRecords(deps, [await deps.codat.companies.get(idOf(c))]);
+    return c.json(record);
+  });
+
+  app.post('/', async (c) => c.json(await createCompany(deps, await readJsonBody(c, createCompanySchema)), 201));
+
+  app.put('/:id', async (c) => c.json(await updateCompany(deps, idOf(c), await readJsonBody(c, updateCompanySchema))));
+
+  app.delete('/:id', async (c) => c.json(await deleteCompany(deps, idOf(c))));
+
+  docs.add(
+    {
+      method: 'get',
+      path: '/companies',
+      tag: 'companies',
+      list: true,
+      summary:
+        'List companies. filter: q (name or description contains, company id, connection id, merchant id), status ' +
+        `(a connection status or NoConnections), platform (4-letter key), id (getMany). sort: ${COMPANY_SORT_FIELDS.join(', ')}. ` +
+        `With q, at most ${SEARCH_LIMIT} matches are merged and paged; X-Search-Capped says when more matched.`,
+      query: listQueryDoc('{ q?, status?, platform?, id? }'),
+      response: z.array(companyRecordSchema),
+    },
+    { method: 'get', path: '/companies/{id}', tag: 'companies', summary: 'One company.', response: companyRecordSchema },
+    {
+      method: 'post',
+      path: '/companies',
+      tag: 'companies',
+      status: 201,
+      summary:
+        'Create a company. 409 possible_duplicate (details.candidates) when a company with the same merchant id or a same or ' +
+        'similar name exists; send confirmNewCompany.reason to create anyway. Names with characters Codat would strip are refused.',
+      body: createCompanySchema,
+      response: companyRecordSchema,
+    },
+    {
+      method: 'put',
+      path: '/companies/{id}',
+      tag: 'companies',
+      summary: 'Edit name, description, merchant id and tags; the full tag set is always resent to Codat.',
+      body: updateCompanySchema,
+      response: companyRecordSchema,
+    },
+    {
+      method: 'delete',
+      path: '/companies/{id}',
+      tag: 'companies',
+      summary: 'Delete a company with its connections and data (irreversible); answers the deleted record.',
+      response: companyRecordSchema,
+    },
+  );
+  return app;
+}
