@@ -13,6 +13,14 @@ export default tseslint.config(
     },
   },
   {
+    // Plain-JS scripts and benchmarks run on Node and print their figures.
+    files: ['**/*.mjs', '**/*.js', '**/scripts/**', '**/bench/**'],
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', performance: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+    rules: { 'no-console': 'off' },
+  },
+  {
     // Tests read JSON bodies whose shape the assertions check.
     files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**', 'e2e/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
