@@ -26,13 +26,12 @@ export function renderConnection(emu: Emulator, origin: string, connection: Conn
   return json;
 }
 
-/** `Company`, including the legacy `"platform": ""` every real response still carries. */
-export function renderCompany(emu: Emulator, origin: string, company: CompanyRecord) {
+/** The company's own fields, as `company.*` webhook payloads carry them (no `dataConnections`). */
+export function renderCompanyDetails(origin: string, company: CompanyRecord) {
   const json: Record<string, unknown> = {
     id: company.id,
     name: company.name,
     description: company.description,
-    platform: '',
     redirect: companyRedirectUrl(origin, company.id),
     lastSync: company.lastSync,
     created: company.created,
@@ -40,10 +39,18 @@ export function renderCompany(emu: Emulator, origin: string, company: CompanyRec
     products: company.products,
     tags: company.tags,
     referenceSubsidiaryCompanies: [],
-    dataConnections: emu.store.connectionsOf(company).map((c) => renderConnection(emu, origin, c)),
   };
   for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
   return json;
+}
+
+/** `Company`, including the legacy `"platform": ""` every real response still carries. */
+export function renderCompany(emu: Emulator, origin: string, company: CompanyRecord) {
+  return {
+    ...renderCompanyDetails(origin, company),
+    platform: '',
+    dataConnections: emu.store.connectionsOf(company).map((c) => renderConnection(emu, origin, c)),
+  };
 }
 
 export function requestOrigin(emu: Emulator, url: string): string {

@@ -1,5 +1,4 @@
-import { companyRedirectUrl } from '../domain/link-urls.js';
-import { renderConnection } from '../domain/render.js';
+import { renderCompanyDetails, renderConnection } from '../domain/render.js';
 import type { Emulator } from '../emulator.js';
 import type { CompanyRecord, ConnectionRecord } from '../store/types.js';
 
@@ -38,18 +37,5 @@ export function connectionEventPayload(emu: Emulator, connection: ConnectionReco
  * not wrapped and without `dataConnections` (rendering those would mint link OTPs).
  */
 export function companyEventPayload(emu: Emulator, company: CompanyRecord, origin?: string) {
-  const json: Record<string, unknown> = {
-    id: company.id,
-    name: company.name,
-    description: company.description,
-    redirect: companyRedirectUrl(eventOrigin(emu, origin), company.id),
-    lastSync: company.lastSync,
-    created: company.created,
-    createdByUserName: company.createdByUserName,
-    products: company.products,
-    tags: company.tags,
-    referenceSubsidiaryCompanies: [],
-  };
-  for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
-  return json;
+  return renderCompanyDetails(eventOrigin(emu, origin), company);
 }
