@@ -6,6 +6,7 @@ import { theme } from './layout/theme';
 import { Dashboard } from './dashboard/Dashboard';
 import { companies } from './resources/companies';
 import { connections } from './resources/connections';
+import { integrations } from './resources/integrations';
 import { auditEvents } from './resources/audit-events';
 import { staff } from './resources/staff';
 
@@ -32,7 +33,7 @@ export function App({ dataProvider, authProvider }: AppProps) {
       <Resource {...connections} />
       <Resource {...auditEvents} />
       <Resource {...staff} />
-      <Resource name="integrations" />
+      <Resource {...integrations} />
       <Resource name="source-accounts" />
       <Resource name="pull-operations" />
       <Resource name="data-status" />

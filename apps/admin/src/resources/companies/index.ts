@@ -1,4 +1,20 @@
-import { ListGuesser } from 'react-admin';
+import BusinessIcon from '@mui/icons-material/Business';
+import { lazy } from 'react';
 
-// Placeholder: being written.
-export const companies = { name: 'companies', list: ListGuesser };
+// Screens load on demand so the first screen stays small.
+const CompanyList = lazy(() => import('./CompanyList').then((module) => ({ default: module.CompanyList })));
+const CompanyShow = lazy(() => import('./CompanyShow').then((module) => ({ default: module.CompanyShow })));
+const CompanyCreate = lazy(() => import('./CompanyCreate').then((module) => ({ default: module.CompanyCreate })));
+const CompanyEdit = lazy(() => import('./CompanyEdit').then((module) => ({ default: module.CompanyEdit })));
+
+/** `companies`: list, company page (overview, share, connections, data, bank feeds, history), create, edit. */
+export const companies = {
+  name: 'companies',
+  icon: BusinessIcon,
+  list: CompanyList,
+  show: CompanyShow,
+  create: CompanyCreate,
+  edit: CompanyEdit,
+  recordRepresentation: 'name',
+  options: { label: 'Companies' },
+};

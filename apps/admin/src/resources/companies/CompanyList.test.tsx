@@ -1,0 +1,104 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { companiesFail, companiesHang, companyScenario, companyWorld } from '../../test/handlers/companies';
+import { renderApp } from '../../test/renderApp';
+import { server } from '../../test/server';
+
+/** The query of every companies list request the page makes. */
+function listRequests() {
+  const seen: URLSearchParams[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (request.method === 'GET' && url.pathname === '/api/companies') seen.push(url.searchParams);
+  });
+  return seen;
+}
+
+// Lazy screens are transformed on first use; give a busy machine time.
+configure({ asyncUtilTimeout: 5000 });
+
+describe('CompanyList', { timeout: 30_000 }, () => {
+  beforeEach(() => {
+    localStorage.clear();
+    server.events.removeAllListeners();
+  });
+
+  it('lists companies with platforms as status pills, "+N" beyond four and an error badge', async () => {
+    renderApp('/companies', { handlers: companyScenario() });
+    const acme = (await screen.findByRole('link', { name: 'Acme Bakery Ltd' })).closest('tr')!;
+    expect(within(acme).getByText('M-1001')).toBeInTheDocument();
+    expect(within(acme).getByTitle('QuickBooks Online: Linked')).toBeInTheDocument();
+    expect(within(acme).getByTitle('QuickBooks Online Bank Feeds: Pending auth')).toBeInTheDocument();
+    expect(within(acme).getByText('1 error')).toBeInTheDocument();
+
+    const delta = screen.getByRole('link', { name: 'Delta Dental' }).closest('tr')!;
+    expect(within(delta).getByText('+2')).toBeInTheDocument();
+    const bolt = screen.getByRole('link', { name: 'Bolt Bikes' }).closest('tr')!;
+    expect(within(bolt).getByTitle('Xero: Deauthorized')).toBeInTheDocument();
+    const cobalt = screen.getByRole('link', { name: 'Cobalt Coffee' }).closest('tr')!;
+    expect(within(cobalt).getByText('No connections')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /Last sync/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'New company' })).toBeInTheDocument();
+  });
+
+  it('opens a company from its row', async () => {
+    renderApp('/companies', { handlers: companyScenario() });
+    await userEvent.setup().click(await screen.findByRole('link', { name: 'Bolt Bikes' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bolt Bikes' })).toBeInTheDocument();
+  });
+
+  it('says when there are no companies yet', async () => {
+    const world = companyWorld();
+    world.companies = [];
+    renderApp('/companies', { handlers: companyScenario(world) });
+    expect(await screen.findByText('No companies yet')).toBeInTheDocument();
+  });
+
+  it('says when filters match nothing, and clears them', async () => {
+    renderApp('/companies?filter=%7B%22q%22%3A%22nobody%22%7D', { handlers: companyScenario() });
+    expect(await screen.findByText('No companies match these filters')).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByRole('link', { name: 'Acme Bakery Ltd' })).toBeInTheDocument();
+  });
+
+  it('shows that it is loading', async () => {
+    renderApp('/companies', { handlers: [...companiesHang(), ...companyScenario()] });
+    expect(await screen.findByText('Loading companies…')).toBeInTheDocument();
+  });
+
+  it('shows the error with the request id to quote', async () => {
+    renderApp('/companies', { handlers: [...companiesFail('Codat did not answer in time.', 'req-co-502'), ...companyScenario()] });
+    expect(await screen.findByText('The companies could not be loaded')).toBeInTheDocument();
+    expect(screen.getByText(/Codat did not answer in time\. \(request id req-co-502\)/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('reads status, platform, sort and page from the URL and sends them to the BFF', async () => {
+    const seen = listRequests();
+    const filter = encodeURIComponent(JSON.stringify({ status: 'Linked', platform: 'gbol' }));
+    renderApp(`/companies?filter=${filter}&sort=created&order=DESC&page=1&perPage=10`, { handlers: companyScenario() });
+    expect(await screen.findByRole('link', { name: 'Delta Dental' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Bolt Bikes' })).not.toBeInTheDocument();
+    const last = seen.at(-1)!;
+    expect(JSON.parse(last.get('filter')!)).toEqual({ status: 'Linked', platform: 'gbol' });
+    expect(JSON.parse(last.get('sort')!)).toEqual(['created', 'DESC']);
+    expect(JSON.parse(last.get('range')!)).toEqual([0, 9]);
+    expect(screen.getByRole('combobox', { name: 'Connection status' })).toHaveTextContent('Linked');
+    expect(await screen.findByRole('combobox', { name: 'Platform' })).toHaveTextContent('Xero');
+  });
+
+  it('puts the search text and status filter into the URL', async () => {
+    renderApp('/companies', { handlers: companyScenario() });
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: 'Search companies' }), 'bolt');
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Acme Bakery Ltd' })).not.toBeInTheDocument());
+    await user.click(screen.getByRole('combobox', { name: 'Connection status' }));
+    await user.click(await screen.findByRole('option', { name: 'Deauthorized' }));
+    await waitFor(() => {
+      const query = new URLSearchParams(window.location.hash.split('?')[1]);
+      expect(JSON.parse(query.get('filter')!)).toEqual({ q: 'bolt', status: 'Deauthorized' });
+    });
+    expect(screen.getByRole('link', { name: 'Bolt Bikes' })).toBeInTheDocument();
+  });
+});

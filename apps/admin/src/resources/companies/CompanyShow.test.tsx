@@ -1,0 +1,138 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ACME_ID, BOLT_ID, SAGE_ID } from '../../test/fixtures/companies';
+import { stubClipboard } from '../../test/fixtures/links';
+import { companyScenario, companyWorld } from '../../test/handlers/companies';
+import { linkHandlers } from '../../test/handlers/links';
+import { apiError } from '../../test/handlers/simple-rest-list';
+import { renderApp } from '../../test/renderApp';
+import { server } from '../../test/server';
+
+configure({ asyncUtilTimeout: 5000 });
+
+/** Counts the Link URL requests the page makes. */
+function linkRequests() {
+  const seen: string[] = [];
+  server.events.on('request:start', ({ request }) => {
+    if (/link-url|invite-url/.test(request.url)) seen.push(`${request.method} ${new URL(request.url).pathname}`);
+  });
+  return seen;
+}
+
+const sharePanel = () => screen.findByRole('region', { name: 'Share with the customer' });
+
+describe('CompanyShow', { timeout: 30_000 }, () => {
+  beforeEach(() => {
+    localStorage.clear();
+    server.events.removeAllListeners();
+  });
+
+  it('shows the overview with copy buttons for the company and connection ids', async () => {
+    renderApp(`/companies/${ACME_ID}/show`, { handlers: companyScenario() });
+    const user = userEvent.setup();
+    const writes = stubClipboard();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Acme Bakery Ltd' })).toBeInTheDocument();
+    expect(screen.getByText('Bakery chain, 12 shops')).toBeInTheDocument();
+    expect(screen.getByText('region: uk')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Open in Codat Portal/ })).toHaveAttribute('href', `https://app.codat.io/companies/${ACME_ID}/summary`);
+
+    await user.click(screen.getByRole('button', { name: `Copy company id ${ACME_ID}` }));
+    await user.click(screen.getByRole('button', { name: /^Copy QuickBooks Online Bank Feeds connection id/ }));
+    expect(writes[0]).toBe(ACME_ID);
+    expect(writes[1]).toBe('c0000000-0000-4000-8000-000000000002');
+  });
+
+  it('fetches the company Link URL afresh on every copy and puts it on the clipboard', async () => {
+    const world = companyWorld();
+    const seen = linkRequests();
+    renderApp(`/companies/${BOLT_ID}/show`, { handlers: [...linkHandlers(world, { companyLinksOneTime: true }), ...companyScenario(world)] });
+    const user = userEvent.setup();
+    const writes = stubClipboard();
+    const option = within(await sharePanel()).getByRole('region', { name: 'Company Link URL' });
+    expect(seen).toEqual([]);
+
+    await user.click(within(option).getByRole('button', { name: 'Copy link' }));
+    expect(await within(option).findByText(/^Company Link URL — expires in 23 h, at \d\d:\d\d on /)).toBeInTheDocument();
+    await user.click(within(option).getByRole('button', { name: 'Copy link' }));
+    await waitFor(() => expect(writes).toHaveLength(2));
+
+    expect(seen).toEqual([`POST /api/companies/${BOLT_ID}/link-url`, `POST /api/companies/${BOLT_ID}/link-url`]);
+    expect(writes[0]).toMatch(new RegExp(`^https://link.codat.io/company/${BOLT_ID}\\?link.otp=\\d+$`));
+    expect(writes[1]).not.toBe(writes[0]);
+  });
+
+  it("recommends a pending connection's own link and labels it with its expiry", async () => {
+    renderApp(`/companies/${ACME_ID}/show`, { handlers: companyScenario() });
+    const user = userEvent.setup();
+    const writes = stubClipboard();
+    const panel = await sharePanel();
+    const option = await within(panel).findByRole('region', { name: 'QuickBooks Online Bank Feeds link (finish connecting)' });
+    expect(within(option).getByText('Recommended')).toBeInTheDocument();
+    expect(within(panel).queryByRole('region', { name: /^QuickBooks Online link/ })).not.toBeInTheDocument();
+
+    await user.click(within(option).getByRole('button', { name: 'Copy link' }));
+    expect(await within(option).findByText(/^QuickBooks Online Bank Feeds link — expires in 59 min, at \d\d:\d\d$/)).toBeInTheDocument();
+    expect(writes[0]).toMatch(/\/start\?otp=\d+$/);
+
+    await user.click(within(option).getByRole('button', { name: 'Copy message' }));
+    await waitFor(() => expect(writes).toHaveLength(2));
+    expect(writes[1]).toMatch(/^Hello,\n\nPlease use this link to finish connecting your QuickBooks Online Bank Feeds account:\nhttps:/);
+    expect(within(option).getByRole('textbox', { name: 'Message to send' })).toHaveValue(writes[1]);
+  });
+
+  it('offers no link for a Sage Bank Feeds connection and says why', async () => {
+    renderApp(`/companies/${SAGE_ID}/show`, { handlers: companyScenario() });
+    const panel = await sharePanel();
+    expect(await within(panel).findByText(/is authorised inside Sage, not by a link/)).toBeInTheDocument();
+    expect(within(panel).queryByRole('region', { name: /Sage Bank Feeds link/ })).not.toBeInTheDocument();
+    expect(within(panel).getByRole('region', { name: 'Company Link URL' })).toHaveTextContent('Recommended');
+  });
+
+  it('warns that the invite URL creates a new company, and copies it when asked', async () => {
+    renderApp(`/companies/${BOLT_ID}/show`, { handlers: companyScenario() });
+    const user = userEvent.setup();
+    const writes = stubClipboard();
+    const panel = await sharePanel();
+    await user.click(within(panel).getByRole('button', { name: /Invite URL/ }));
+    const option = within(panel).getByRole('region', { name: 'Invite URL (bulk onboarding)' });
+    expect(within(option).getByText(/creates a NEW company for every visitor/)).toBeInTheDocument();
+    await user.click(within(option).getByRole('button', { name: 'Copy invite URL' }));
+    await waitFor(() => expect(writes).toEqual(['https://link.codat.io/client/0f0e0d0c-0b0a-4090-8070-605040302010']));
+  });
+
+  it('says so when a link cannot be fetched, with the request id', async () => {
+    renderApp(`/companies/${BOLT_ID}/show`, {
+      handlers: [http.post('*/api/companies/:id/link-url', () => apiError(502, 'Codat did not answer in time.', { requestId: 'req-link-1' })), ...companyScenario()],
+    });
+    const user = userEvent.setup();
+    const writes = stubClipboard();
+    const option = within(await sharePanel()).getByRole('region', { name: 'Company Link URL' });
+    await user.click(within(option).getByRole('button', { name: 'Copy link' }));
+    expect(await within(option).findByRole('alert')).toHaveTextContent('Codat did not answer in time. (request id req-link-1)');
+    expect(writes).toEqual([]);
+  });
+
+  it('shows finance no Share panel and no edit or delete buttons', async () => {
+    renderApp(`/companies/${ACME_ID}/show`, { role: 'finance', handlers: companyScenario() });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Acme Bakery Ltd' })).toBeInTheDocument();
+    await screen.findByRole('button', { name: /^Copy company id/ });
+    expect(screen.queryByRole('region', { name: 'Share with the customer' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Edit' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete company' })).not.toBeInTheDocument();
+  });
+
+  it('lets customer success share and edit, but not delete', async () => {
+    renderApp(`/companies/${ACME_ID}/show`, { role: 'customer_success', handlers: companyScenario() });
+    expect(await sharePanel()).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Edit' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete company' })).not.toBeInTheDocument();
+  });
+
+  it('shows why the company could not be loaded', async () => {
+    renderApp('/companies/00000000-0000-4000-8000-000000000000/show', { handlers: companyScenario() });
+    expect(await screen.findByText('The company could not be loaded')).toBeInTheDocument();
+    expect(screen.getByText(/Codat has no company with this id\. \(request id req-404\)/)).toBeInTheDocument();
+  });
+});

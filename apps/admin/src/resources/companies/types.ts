@@ -1,0 +1,33 @@
+/** A connection as summarised on a company record. */
+export interface PlatformSummary {
+  connectionId: string;
+  /** Null only when Codat sent neither a key nor a known integration id. */
+  key: string | null;
+  name: string;
+  status: string;
+  sourceType: string;
+}
+
+/** The BFF's company record (GET /api/companies). No Link URLs: those come from the link-url actions. */
+export interface CompanyRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  merchantId: string | null;
+  tags: Record<string, string>;
+  created: string | null;
+  lastSync: string | null;
+  platforms: PlatformSummary[];
+  connectionCount: number;
+  activeErrorCount: number;
+}
+
+export type DuplicateReason = 'merchantId' | 'sameName' | 'similarName';
+
+/** A company that may be the customer being created (409 possible_duplicate). */
+export interface DuplicateCandidate extends CompanyRecord {
+  matchedOn: DuplicateReason[];
+}
+
+/** The Codat Portal page of a company. */
+export const portalUrl = (companyId: string) => `https://app.codat.io/companies/${companyId}/summary`;

@@ -1,0 +1,16 @@
+import type { Role, StaffWithPassword } from '@console/contracts';
+import { httpClient } from '../../providers/httpClient';
+
+/** `POST /api/staff` (through the data provider's create). */
+export interface NewStaff {
+  email: string;
+  name: string;
+  role: Role;
+  /** Omitted: the BFF generates one and answers it once as `initialPassword`. */
+  password?: string;
+}
+
+/** `POST /api/staff/:id/reset-password`: a new generated password, answered once. */
+export async function resetStaffPassword(id: string): Promise<StaffWithPassword> {
+  return (await httpClient<StaffWithPassword>(`/api/staff/${encodeURIComponent(id)}/reset-password`, { method: 'POST' })).json;
+}
