@@ -1,20 +1,23 @@
 import { defineConfig } from '@playwright/test';
+import { CONSOLE_PORT, DEMO_PASSWORD, EMULATOR_PORT } from './support/stack';
 
 // Playwright's own browser downloads are impossible here: drive Debian's chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
 
 export default defineConfig({
   testDir: './specs',
   outputDir: './test-results',
   fullyParallel: false,
   workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
-    baseURL: `http://127.0.0.1:${EMULATOR_PORT}`,
+    baseURL: `http://127.0.0.1:${CONSOLE_PORT}`,
     screenshot: 'on',
     trace: 'retain-on-failure',
+    permissions: ['clipboard-read', 'clipboard-write'],
     launchOptions: {
       executablePath,
       args: [
@@ -28,10 +31,22 @@ export default defineConfig({
       ],
     },
   },
+  // The whole console as `npm start` runs it: BFF + built SPA + embedded emulator, fresh data dir.
   webServer: {
-    command: `node ../apps/codat-emulator/bin/codat-emulator.js --port ${EMULATOR_PORT} --scenario demo --sync-step-ms 200`,
-    port: EMULATOR_PORT,
+    command: 'rm -rf .data && node --import tsx ../apps/bff/src/main.ts',
+    port: CONSOLE_PORT,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 120_000,
+    stdout: 'pipe',
+    env: {
+      PORT: String(CONSOLE_PORT),
+      HOST: '127.0.0.1',
+      EMULATOR_PORT: String(EMULATOR_PORT),
+      EMULATOR_COMPANIES: '150',
+      CONSOLE_DATA_DIR: '.data',
+      DEMO_PASSWORD,
+      CODAT_INVITE_URL: `http://127.0.0.1:${EMULATOR_PORT}/link/client/6a1d7a09-1b9b-4f4c-9d3e-2f8a9a7c1e55`,
+      LOG_LEVEL: 'warn',
+    },
   },
 });

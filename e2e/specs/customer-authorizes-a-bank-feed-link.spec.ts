@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { emulatorApi } from '../support/emulator-api.js';
+import { EMULATOR_URL } from '../support/stack.js';
 
 test.describe('a customer opens the Link URL they were sent', () => {
-  test('picks QuickBooks Online Bank Feeds on the company Link page and authorizes it', async ({ page, baseURL }, testInfo) => {
-    const api = emulatorApi(baseURL!);
+  test('picks QuickBooks Online Bank Feeds on the company Link page and authorizes it', async ({ page }, testInfo) => {
+    const api = emulatorApi(EMULATOR_URL);
     const company = await api.post('/companies', { name: 'Playwright Bakery Ltd' });
 
     await page.goto(company.redirect);
@@ -23,8 +24,8 @@ test.describe('a customer opens the Link URL they were sent', () => {
     expect(dataConnections[0]).toMatchObject({ integrationKey: 'hcws', status: 'Linked' });
   });
 
-  test('cancels on the connection link and the connection records why', async ({ page, baseURL }, testInfo) => {
-    const api = emulatorApi(baseURL!);
+  test('cancels on the connection link and the connection records why', async ({ page }, testInfo) => {
+    const api = emulatorApi(EMULATOR_URL);
     const company = await api.post('/companies', { name: 'Playwright Florists' });
     const connection = await api.post(`/companies/${company.id}/connections`, { platformKey: 'gbol' });
 
@@ -40,8 +41,8 @@ test.describe('a customer opens the Link URL they were sent', () => {
     ]);
   });
 
-  test('an expired bank-feed link answers 401', async ({ page, baseURL }) => {
-    const api = emulatorApi(baseURL!);
+  test('an expired bank-feed link answers 401', async ({ page }) => {
+    const api = emulatorApi(EMULATOR_URL);
     const company = await api.post('/companies', { name: 'Playwright Expired Links' });
     const connection = await api.post(`/companies/${company.id}/connections`, { platformKey: 'hcws' });
     await api.post('/_emulator/clock/advance', { ms: 61 * 60 * 1000 });

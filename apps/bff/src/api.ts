@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { AuditLog } from './audit/audit-log.js';
+import { apiAccess } from './auth/access.js';
+import { authRoutes } from './auth/routes.js';
 import type { BffDeps } from './deps.js';
 import { ApiError } from './http/api-error.js';
 import { docsRoutes } from './openapi/docs-routes.js';
@@ -12,8 +15,13 @@ import { pullOperationsRoutes } from './resources/pull-operations/routes.js';
 import { dataStatusRoutes } from './resources/data-status/routes.js';
 import { linkUrlRoutes } from './actions/link-urls.js';
 import { refreshRoutes } from './actions/refresh.js';
+import { staffRoutes } from './resources/staff/routes.js';
+import { auditEventsRoutes } from './resources/audit-events/routes.js';
 
-/** The console's API: react-admin resources (ra-data-simple-rest conventions) and a few actions. */
+/**
+ * The console's API: react-admin resources (ra-data-simple-rest conventions) and a few actions.
+ * Every route passes apiAccess first: session, the permission declared in ROUTE_PERMISSIONS, CSRF.
+ */
 export function apiRoutes(deps: BffDeps): Hono {
   const api = new Hono();
   const docs = new OpenApiRegistry();
@@ -25,6 +33,8 @@ export function apiRoutes(deps: BffDeps): Hono {
       },
     }),
   );
+  api.use(apiAccess(deps, new AuditLog(deps.db, deps.now, deps.logger)));
+  api.route('/auth', authRoutes(deps, docs));
   api.route('/companies', companiesRoutes(deps, docs));
   api.route('/connections', connectionsRoutes(deps, docs));
   api.route('/integrations', integrationsRoutes(deps, docs));
@@ -33,6 +43,8 @@ export function apiRoutes(deps: BffDeps): Hono {
   api.route('/data-status', dataStatusRoutes(deps, docs));
   api.route('/', linkUrlRoutes(deps, docs));
   api.route('/', refreshRoutes(deps, docs));
+  api.route('/staff', staffRoutes(deps, docs));
+  api.route('/audit-events', auditEventsRoutes(deps, docs));
   api.route('/', docsRoutes(docs));
   // Mounted sub-apps don't use their own notFound: a catch-all keeps /api answers JSON.
   api.all('*', (c) => {

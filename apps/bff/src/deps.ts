@@ -1,4 +1,6 @@
 import type { CodatClient } from '@console/codat-client';
+import type { AuthSettings } from './auth/settings.js';
+import type { Db } from './db/database.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 
@@ -11,6 +13,8 @@ export interface BffSettings {
   maxBodyBytes: number;
   /** Directory of the built SPA; not served when absent. */
   spaDir?: string;
+  /** Sign-in, sessions and SSO. */
+  auth: AuthSettings;
 }
 
 /** Everything the BFF's routes use, injected so tests run the real app against the real emulator. */
@@ -19,6 +23,8 @@ export interface BffDeps {
   logger: Logger;
   metrics: Metrics;
   settings: BffSettings;
+  /** Staff, sessions and the audit log: PGlite or PostgreSQL. */
+  db: Db;
   now: () => number;
   /** Named readiness checks for /readyz (Codat reachable, database reachable). */
   readinessChecks: Record<string, () => Promise<void>>;

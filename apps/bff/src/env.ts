@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '@console/contracts';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -6,8 +7,25 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
-/** Every variable the BFF reads. `.env.example` lists them; the README explains them. */
-export const envSchema = z.object({
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+
+/** `ops-admins=admin,ops-support=support`: group → role pairs, most privileged first. */
+const roleMap = z.string().transform((text, ctx) => {
+  const pairs: Array<readonly [string, Role]> = [];
+  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const at = item.lastIndexOf('=');
+    const group = item.slice(0, at).trim();
+    const role = item.slice(at + 1).trim();
+    if (at <= 0 || !(ROLES as readonly string[]).includes(role)) {
+      ctx.addIssue({ code: 'custom', message: `"${item}" is not <group>=<role> with a role among ${ROLES.join(', ')}` });
+      return z.NEVER;
+    }
+    pairs.push([group, role as Role]);
+  }
+  return pairs;
+});
+
+const variables = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -25,6 +43,39 @@ export const envSchema = z.object({
   SPA_DIR: optionalString,
   /** Largest JSON body accepted on /api, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+
+  /** PostgreSQL (`postgres://…`); when unset, embedded PGlite stores data in CONSOLE_DATA_DIR. */
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  CONSOLE_DATA_DIR: z.string().min(1).default('./data'),
+  /** The console's external URL (https in production): allowed Origin, SSO redirect base, Secure cookies. */
+  PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt(7 * 24).default(12),
+  LOGIN_MAX_FAILURES: positiveInt(100).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: positiveInt(10_000).default(50),
+  LOGIN_LOCKOUT_MINUTES: positiveInt(24 * 60).default(15),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The first admin, created at first start; without a password one is generated and printed once. */
+  ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  /** Password of the demo accounts (embedded emulator only); generated and printed when unset. */
+  DEMO_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+  OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_SCOPES: z.string().min(1).default('openid email profile'),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ROLE_MAP: optionalString.pipe(roleMap.optional()),
+  OIDC_LABEL: z.string().min(1).default('Sign in with SSO'),
+});
+
+/** Every variable the BFF reads. `.env.example` lists them; the README explains them. */
+export const envSchema = variables.superRefine((env, ctx) => {
+  if (!env.OIDC_ISSUER) return;
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_ROLE_MAP', 'PUBLIC_URL'] as const) {
+    const value = env[name];
+    if (!value || value.length === 0) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when OIDC_ISSUER is set' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

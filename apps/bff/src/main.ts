@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { firstAccountsNotice } from './auth/first-accounts.js';
 import { connectCodat } from './codat.js';
+import { openDatabaseFromEnv } from './db/open-from-env.js';
 import { loadEnv } from './env.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
@@ -9,18 +11,23 @@ import { settingsFromEnv } from './settings.js';
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const metrics = new Metrics();
+const settings = settingsFromEnv(env);
+const { database, firstAccounts } = await openDatabaseFromEnv(env, logger, settings.auth.passwordHashCost);
+if (firstAccounts.length > 0) process.stdout.write(`${firstAccountsNotice(firstAccounts)}\n`);
 const codat = await connectCodat(env, logger, metrics);
 
 const app = createApp({
   codat: codat.client,
   logger,
   metrics,
-  settings: settingsFromEnv(env),
+  settings,
+  db: database.db,
   now: Date.now,
   readinessChecks: {
     codat: async () => {
       await codat.client.integrations.list({ pageSize: 1 });
     },
+    database: () => database.ping(),
   },
 });
 
@@ -37,6 +44,7 @@ async function shutdown(signal: string): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await codat.client.close();
   await codat.emulator?.close();
+  await database.close();
   logger.info('stopped');
   process.exit(0);
 }

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
 import type { BffSettings } from './deps.js';
 import type { Env } from './env.js';
 
@@ -13,5 +14,31 @@ export function settingsFromEnv(env: Env): BffSettings {
     merchantIdTag: MERCHANT_ID_TAG,
     maxBodyBytes: env.MAX_BODY_BYTES,
     spaDir: env.SPA_DIR ?? DEFAULT_SPA_DIR,
+    auth: authSettingsFromEnv(env),
+  };
+}
+
+export function authSettingsFromEnv(env: Env): AuthSettings {
+  return {
+    ...DEFAULT_AUTH_SETTINGS,
+    publicUrl: env.PUBLIC_URL,
+    sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    maxFailuresPerAccount: env.LOGIN_MAX_FAILURES,
+    maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+    lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_ROLE_MAP
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            scopes: env.OIDC_SCOPES,
+            groupsClaim: env.OIDC_GROUPS_CLAIM,
+            roleMap: env.OIDC_ROLE_MAP,
+            label: env.OIDC_LABEL,
+          }
+        : undefined,
   };
 }

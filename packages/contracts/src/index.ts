@@ -1,2 +1,4 @@
 export * from './permissions.js';
 export * from './auth.js';
+export * from './staff.js';
+export * from './audit.js';

@@ -1,10 +1,16 @@
 type Labels = Record<string, string>;
 
-const key = (labels: Labels) =>
-  Object.entries(labels)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
-    .join(',');
+const NEEDS_ESCAPE = /[\\"\n]/;
+const escapeValue = (value: string) =>
+  NEEDS_ESCAPE.test(value) ? value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') : value;
+
+/** `a="1",b="2"`, names in code-unit order. Runs several times per request, so kept cheap (no localeCompare). */
+function key(labels: Labels): string {
+  const names = Object.keys(labels).sort();
+  let text = '';
+  for (const name of names) text += `${text ? ',' : ''}${name}="${escapeValue(labels[name]!)}"`;
+  return text;
+}
 
 abstract class Metric {
   constructor(

@@ -1,0 +1,108 @@
+/**
+ * BFF overhead benchmark (a script that prints figures, not a test). The emulator (2,000-company
+ * fleet) and the real BFF each run in their own process; this process is the load generator. Each
+ * case is measured directly against the emulator and through the BFF, on the same data:
+ *   - sequentially over 1 connection, for latency: the p50 the BFF adds (target ≤ 1 ms);
+ *   - over 50 keep-alive connections, for throughput: BFF ÷ direct (target ≥ 60 %). At 50 in
+ *     flight, latency is mostly queueing, so its percentiles are printed but not judged.
+ * Direct and BFF runs alternate in short rounds, so a machine whose speed drifts (shared VMs do)
+ * slows both sides alike. Requests through the BFF carry a real session (signed in over HTTP).
+ * Run with `npm run bench` (≈ 70 s, PGlite's first start included); exits 1 when a target is
+ * missed or a request fails. Profile with `node --cpu-prof --import tsx bench/bff.bench.ts`:
+ * every process writes its own profile.
+ */
+import { availableParallelism } from 'node:os';
+import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
+import { signIn, startChild } from './ipc.js';
+import { merge, runLoad, summarise, type LoadOptions, type LoadResult, type Summary } from './load.js';
+import { ms, perSecond, table, verdict } from './report.js';
+
+const MAX_ADDED_P50_MS = 1;
+const MIN_THROUGHPUT_RATIO = 0.6;
+type Phase = 'sequential' | 'concurrent';
+const ROUNDS = 4;
+const WARM_UP = { connections: 50, maxRequests: 3000, maxSeconds: 2 };
+const PHASES: Record<Phase, Pick<LoadOptions, 'connections' | 'maxRequests' | 'maxSeconds'>> = {
+  sequential: { connections: 1, maxRequests: 750, maxSeconds: 2 },
+  concurrent: { connections: 50, maxRequests: 15_000, maxSeconds: 1.5 },
+};
+
+function write(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+const emulator = await startChild('./emulator-process.ts');
+const bff = await startChild('./bff-process.ts', { EMULATOR_URL: emulator.url });
+const session = await signIn(bff.url);
+const ids = emulator.companyIds!;
+const companyAt = (i: number) => ids[i % ids.length]!;
+
+type Side = 'direct' | 'viaBff';
+const targets: Record<Side, Pick<LoadOptions, 'baseUrl' | 'headers'>> = {
+  direct: { baseUrl: emulator.url, headers: { Authorization: `Basic ${Buffer.from(WELL_KNOWN_API_KEY).toString('base64')}` } },
+  viaBff: { baseUrl: bff.url, headers: session },
+};
+const cases: Array<{ name: string } & Record<Side, (i: number) => string>> = [
+  { name: 'get one company', direct: (i) => `/companies/${companyAt(i)}`, viaBff: (i) => `/api/companies/${companyAt(i)}` },
+  { name: 'list page of 25', direct: () => '/companies?page=1&pageSize=25', viaBff: () => `/api/companies?range=${encodeURIComponent('[0,24]')}` },
+];
+
+const measured: Array<{ name: string; phase: Phase } & Record<Side, Summary>> = [];
+const failures: string[] = [];
+try {
+  for (const { name, ...paths } of cases) {
+    for (const side of ['direct', 'viaBff'] as const) await runLoad({ ...targets[side], ...WARM_UP, path: paths[side] });
+    for (const phase of ['sequential', 'concurrent'] as const) {
+      const rounds: Record<Side, LoadResult[]> = { direct: [], viaBff: [] };
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const side of ['direct', 'viaBff'] as const) rounds[side].push(await runLoad({ ...targets[side], ...PHASES[phase], path: paths[side] }));
+      }
+      const direct = merge(rounds.direct);
+      const viaBff = merge(rounds.viaBff);
+      for (const [side, result] of [['direct', direct], ['via BFF', viaBff]] as const) {
+        if (result.failures > 0) failures.push(`${name}, ${side}, ${phase}: ${result.failures} failed, first ${result.firstFailure}`);
+      }
+      measured.push({ name, phase, direct: summarise(direct), viaBff: summarise(viaBff) });
+    }
+  }
+} finally {
+  await Promise.all([bff.stop(), emulator.stop()]);
+}
+
+write(`BFF overhead: emulator (fleet of 2,000 companies), BFF (sessions in ${bff.database}) and load generator in separate processes, ${availableParallelism()} CPUs, Node ${process.version}`);
+write();
+write(
+  table(
+    ['case', 'connections', 'direct req/s', 'direct p50', 'direct p99', 'via BFF req/s', 'via BFF p50', 'via BFF p99', 'requests (direct / BFF)'],
+    measured.map(({ name, phase, direct, viaBff }) => [
+      name,
+      String(PHASES[phase].connections),
+      perSecond(direct.requestsPerSecond),
+      ms(direct.p50Ms),
+      ms(direct.p99Ms),
+      perSecond(viaBff.requestsPerSecond),
+      ms(viaBff.p50Ms),
+      ms(viaBff.p99Ms),
+      `${direct.requests} / ${viaBff.requests}`,
+    ]),
+  ),
+);
+write();
+
+let missed = false;
+const judged = cases.flatMap(({ name }) => {
+  const at = (phase: Phase) => measured.find((m) => m.name === name && m.phase === phase)!;
+  const addedP50 = at('sequential').viaBff.p50Ms - at('sequential').direct.p50Ms;
+  const ratio = at('concurrent').viaBff.requestsPerSecond / at('concurrent').direct.requestsPerSecond;
+  const latencyOk = addedP50 <= MAX_ADDED_P50_MS;
+  const throughputOk = ratio >= MIN_THROUGHPUT_RATIO;
+  missed ||= !latencyOk || !throughputOk;
+  return [
+    [name, 'p50 added by the BFF, 1 connection', `≤ ${MAX_ADDED_P50_MS} ms`, ms(addedP50), verdict(latencyOk)],
+    [name, 'p50 added by the BFF, 50 connections (queueing)', '—', ms(at('concurrent').viaBff.p50Ms - at('concurrent').direct.p50Ms), ''],
+    [name, 'throughput via BFF ÷ direct, 50 connections', `≥ ${MIN_THROUGHPUT_RATIO * 100} %`, `${(ratio * 100).toFixed(0)} %`, verdict(throughputOk)],
+  ];
+});
+write(table(['case', 'metric', 'target', 'measured', 'result'], judged));
+for (const failure of failures) write(`FAILED REQUESTS: ${failure}`);
+if (missed || failures.length > 0) process.exitCode = 1;

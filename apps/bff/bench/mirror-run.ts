@@ -1,0 +1,144 @@
+/**
+ * Child process of the mirror benchmark, one per database kind (MIRROR_BENCH_DATABASE = pglite |
+ * postgres), so each kind's memory is measured on its own. Builds the BFF as the stack does, then
+ * measures against the emulator at EMULATOR_URL and sends its figures to the parent.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createCodatClient } from '@console/codat-client';
+import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
+import { sql } from 'drizzle-orm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/app.js';
+import { hashPassword } from '../src/auth/passwords.js';
+import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.js';
+import { insertStaff } from '../src/auth/staff-store.js';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { prepareDatabase } from '../src/db/migrate.js';
+import type { BffDeps } from '../src/deps.js';
+import { rows } from '../src/mirror/db/sql.js';
+import { mirrorRuntime } from '../src/mirror/runtime.js';
+import { MIRROR_DEFAULTS } from '../src/mirror/settings.js';
+import { beginSync, continueSync } from '../src/mirror/sync.js';
+import { createLogger } from '../src/observability/logger.js';
+import { Metrics } from '../src/observability/metrics.js';
+import { MERCHANT_ID_TAG } from '../src/settings.js';
+import { createScratchPostgres } from '../test/databases.js';
+
+const MB = 1024 * 1024;
+const kind = process.env.MIRROR_BENCH_DATABASE === 'postgres' ? 'postgres' : 'pglite';
+const terms = JSON.parse(process.env.MIRROR_BENCH_TERMS ?? '[]') as string[];
+
+/** Peak RSS and JS heap while `fn` runs, sampled every 25 ms. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMb: number; peakHeapMb: number }> {
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 25);
+  const started = performance.now();
+  try {
+    const value = await fn();
+    return { value, ms: performance.now() - started, peakRssMb: peakRss / MB, peakHeapMb: peakHeap / MB };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function open(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  if (kind === 'postgres') {
+    const scratch = await createScratchPostgres();
+    const database = await openDatabase({ url: scratch.url });
+    return { database, dispose: async () => (await database.close(), await scratch.drop()) };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'console-mirror-bench-'));
+  const database = await openDatabase({ pglite: new PGlite(dataDir, { extensions: { pg_trgm } }) });
+  return { database, dispose: async () => (await database.close(), rmSync(dataDir, { recursive: true, force: true })) };
+}
+
+const { database, dispose } = await open();
+await prepareDatabase(database, async () => undefined);
+const codat = createCodatClient({ baseUrl: process.env.EMULATOR_URL!, apiKey: WELL_KNOWN_API_KEY, timeoutMs: 60_000 });
+const auth = { ...DEFAULT_AUTH_SETTINGS, passwordHashCost: 8 };
+const deps: BffDeps = {
+  codat,
+  logger: createLogger('warn'),
+  metrics: new Metrics(),
+  settings: { merchantIdTag: MERCHANT_ID_TAG, maxBodyBytes: 256 * 1024, auth, mirror: { ...MIRROR_DEFAULTS, intervalMs: 0 } },
+  db: database.db,
+  now: Date.now,
+  readinessChecks: {},
+};
+await insertStaff(database.db, { email: 'bench@console.local', name: 'Bench', role: 'admin', passwordHash: await hashPassword('bench-password-0001', 8) }, new Date());
+const app = createApp(deps);
+const login = await app.request('http://bench.local/api/auth/login', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ email: 'bench@console.local', password: 'bench-password-0001' }),
+});
+const cookie = login.headers.getSetCookie().find((value) => value.startsWith('console_session='))!.split(';')[0]!;
+const get = async (path: string) => {
+  const response = await app.request(`http://bench.local${path}`, { headers: { Cookie: cookie } });
+  const body = await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+  return { headers: response.headers, bytes: body.byteLength };
+};
+const timed = async (path: string) => {
+  const started = performance.now();
+  const response = await get(path);
+  return { ms: performance.now() - started, ...response };
+};
+
+// Baseline: the same pages read from Codat and thrown away.
+const paging = await measured(async () => {
+  let companies = 0;
+  for await (const page of codat.companies.pages({ pageSize: MIRROR_DEFAULTS.pageSize, orderBy: 'created' })) companies += page.results.length;
+  return companies;
+});
+
+const { sync } = mirrorRuntime(deps);
+const runSync = async () => continueSync(sync, (await beginSync(sync, 'manual'))!);
+const full = await measured(runSync);
+const [counts] = await rows<{ companies: number; connections: number }>(
+  database.db,
+  sql`select (select count(*)::int from mirror_companies where deleted_at is null) as companies, (select count(*)::int from mirror_connections where deleted_at is null) as connections`,
+);
+const incremental = await measured(runSync);
+
+const range = encodeURIComponent('[0,24]');
+const searchPath = (q: string) => `/api/companies?filter=${encodeURIComponent(JSON.stringify({ q }))}&range=${range}`;
+for (const q of terms.slice(0, 20)) await get(searchPath(q)); // warm-up
+const viaRoute = (await get(searchPath(terms[0]!))).headers.has('x-mirror-refreshed-at');
+const search: number[] = [];
+for (const q of terms) search.push((await timed(searchPath(q))).ms);
+const baseline: number[] = [];
+for (let i = 0; i < 200; i += 1) baseline.push((await timed('/api/auth/me')).ms);
+
+const month = new Date().toISOString().slice(0, 7);
+await get(`/api/reports/connection-counts?month=${month}`);
+const report: number[] = [];
+for (let i = 0; i < 5; i += 1) report.push((await timed(`/api/reports/connection-counts?month=${month}`)).ms);
+
+const exported = await measured(() => timed(`/api/reports/connection-counts/companies/export?month=${month}`));
+const timelineBaseline = await timed(`/api/mirror-syncs?range=${encodeURIComponent('[0,0]')}`);
+
+process.send!({
+  kind,
+  pagingMs: paging.ms,
+  pagingCompanies: paging.value,
+  fullSync: { ms: full.ms, peakRssMb: full.peakRssMb, peakHeapMb: full.peakHeapMb, status: full.value.status, pages: full.value.pages, changes: full.value.changes },
+  incrementalSync: { ms: incremental.ms, peakRssMb: incremental.peakRssMb, changes: incremental.value.changes },
+  counts,
+  search: { viaRoute, samples: search },
+  baseline,
+  report,
+  export: { ms: exported.ms, bytes: exported.value.bytes, peakHeapMb: exported.peakHeapMb, peakRssMb: exported.peakRssMb },
+  smallListMs: timelineBaseline.ms,
+});
+await codat.close();
+await dispose();
+process.exit(0);

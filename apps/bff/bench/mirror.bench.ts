@@ -1,0 +1,111 @@
+/**
+ * Fleet mirror benchmark (a script that prints figures, not a test). The emulator holds 100,000
+ * companies and ~250,000 connections (the fleet seed plus added banking and commerce connections,
+ * see mirror-emulator-process.ts) in its own process; the BFF runs once per database kind, each
+ * in a fresh process (bench/mirror-run.ts) so memory is measured per kind. Figures per kind:
+ *   - full sync (empty mirror → every company, connection and error stored, the day's snapshot
+ *     taken): time (target < 60 s) and peak RSS (target < 512 MB); baseline = the same Codat
+ *     pages read and thrown away in the same process;
+ *   - an incremental sync with nothing changed;
+ *   - company search over the mirror through GET /api/companies: p50 / p95 (target p95 < 50 ms);
+ *     baseline = GET /api/auth/me through the same app;
+ *   - GET /api/reports/connection-counts (target < 500 ms, worst of 5);
+ *   - the per-company counts CSV export (one row per company with a connection).
+ * Run with `npm run bench:mirror` (a few minutes). Exits 1 when a target is missed. Set
+ * MIRROR_BENCH_DATABASES=pglite to skip PostgreSQL (TEST_POSTGRES_URL says where it is).
+ */
+import { fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import type { StoreSummary } from '@console/codat-emulator';
+import { ms, table, verdict } from './report.js';
+
+const DATABASES = (process.env.MIRROR_BENCH_DATABASES ?? 'pglite,postgres').split(',');
+const TARGETS = { syncMs: 60_000, syncRssMb: 512, searchP95Ms: 50, reportMs: 500 };
+
+interface EmulatorReady {
+  url: string;
+  summary: StoreSummary;
+  names: string[];
+  companyIds: string[];
+}
+
+interface RunFigures {
+  kind: string;
+  pagingMs: number;
+  pagingCompanies: number;
+  fullSync: { ms: number; peakRssMb: number; peakHeapMb: number; status: string; pages: number; changes: number };
+  incrementalSync: { ms: number; peakRssMb: number; changes: number };
+  counts: { companies: number; connections: number };
+  search: { viaRoute: boolean; samples: number[] };
+  baseline: number[];
+  report: number[];
+  export: { ms: number; bytes: number; peakHeapMb: number; peakRssMb: number };
+}
+
+function write(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!;
+const mb = (value: number) => `${Math.round(value)} MB`;
+const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+
+/** Forks a child and waits for its first message. */
+function child<T>(script: string, env: Record<string, string>): { message: Promise<T>; stop: () => void } {
+  const process_ = fork(new URL(script, import.meta.url), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const message = new Promise<T>((resolve, reject) => {
+    process_.once('message', (value) => resolve(value as T));
+    process_.once('exit', (code) => reject(new Error(`${script} exited (${code}) before reporting`)));
+  });
+  return { message, stop: () => void process_.kill('SIGINT') };
+}
+
+/** Search terms: name words, merchant ids, ids, and short fragments that match many companies. */
+function searchTerms(emulator: EmulatorReady): string[] {
+  const words = emulator.names.flatMap((name) => name.split(' ').filter((word) => word.length >= 4));
+  const terms: string[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    if (i % 4 === 0) terms.push(words[(i * 7) % words.length]!.toLowerCase());
+    else if (i % 4 === 1) terms.push(`M-${200_000 + ((i * 7919) % 100_000)}`);
+    else if (i % 4 === 2) terms.push(emulator.companyIds[i % emulator.companyIds.length]!);
+    else terms.push(emulator.names[i % emulator.names.length]!.slice(0, 2).toLowerCase());
+  }
+  return terms;
+}
+
+const emulatorChild = child<EmulatorReady>('./mirror-emulator-process.ts', {});
+const emulator = await emulatorChild.message;
+const terms = searchTerms(emulator);
+const results: RunFigures[] = [];
+try {
+  for (const kind of DATABASES) {
+    const run = child<RunFigures>('./mirror-run.ts', { EMULATOR_URL: emulator.url, MIRROR_BENCH_DATABASE: kind, MIRROR_BENCH_TERMS: JSON.stringify(terms) });
+    results.push(await run.message);
+  }
+} finally {
+  emulatorChild.stop();
+}
+
+const { summary } = emulator;
+write(`Fleet mirror: ${summary.companies} companies, ${summary.connections} connections (${summary.connectionsWithActiveErrors} with an active error) in the emulator; ${availableParallelism()} CPUs, Node ${process.version}`);
+let failed = false;
+for (const r of results) {
+  const complete = r.counts.companies === summary.companies && r.counts.connections === summary.connections && r.fullSync.status === 'completed';
+  const searchP95 = percentile(r.search.samples, 95);
+  const reportWorst = Math.max(...r.report);
+  const checks: Array<[string, string, string, string, boolean | undefined]> = [
+    ['full sync (empty mirror)', `< ${seconds(TARGETS.syncMs)}`, seconds(r.fullSync.ms), `paging alone ${seconds(r.pagingMs)} (${r.pagingCompanies} companies)`, r.fullSync.ms < TARGETS.syncMs],
+    ['  peak RSS during it', `< ${TARGETS.syncRssMb} MB`, mb(r.fullSync.peakRssMb), `JS heap peak ${mb(r.fullSync.peakHeapMb)}`, r.fullSync.peakRssMb < TARGETS.syncRssMb],
+    ['  mirror = emulator', 'equal', `${r.counts.companies} / ${r.counts.connections}`, `${r.fullSync.pages} pages, ${r.fullSync.changes} changes`, complete],
+    ['incremental sync (no change)', '—', seconds(r.incrementalSync.ms), `${r.incrementalSync.changes} changes, peak RSS ${mb(r.incrementalSync.peakRssMb)}`, undefined],
+    [`search p50 ${r.search.viaRoute ? '(GET /api/companies)' : '(searchMirror: route not wired)'}`, '—', ms(percentile(r.search.samples, 50)), `baseline GET /api/auth/me p50 ${ms(percentile(r.baseline, 50))}`, undefined],
+    ['search p95', `< ${TARGETS.searchP95Ms} ms`, ms(searchP95), `${r.search.samples.length} queries`, searchP95 < TARGETS.searchP95Ms],
+    ['connection-counts report (worst of 5)', `< ${TARGETS.reportMs} ms`, ms(reportWorst), `p50 ${ms(percentile(r.report, 50))}`, reportWorst < TARGETS.reportMs],
+    ['per-company CSV export', '—', seconds(r.export.ms), `${mb(r.export.bytes / 1024 / 1024)} file, heap peak ${mb(r.export.peakHeapMb)}, RSS peak ${mb(r.export.peakRssMb)}`, undefined],
+  ];
+  failed ||= checks.some(([, , , , ok]) => ok === false);
+  write();
+  write(`${r.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}`);
+  write(table(['measure', 'target', 'measured', 'context', 'result'], checks.map(([name, target, value, context, ok]) => [name, target, value, context, ok === undefined ? '' : verdict(ok)])));
+}
+if (failed) process.exitCode = 1;

@@ -1,0 +1,81 @@
+import type { Permission } from '@console/contracts';
+
+/**
+ * Who may call a route: a permission from the role matrix (DESIGN.md §5), any signed-in staff
+ * member, or anyone (`public`). `middleware` marks a sub-app's `use()` entry, which is not an
+ * endpoint of its own.
+ */
+export type RouteAccess = Permission | 'signed-in' | 'public' | 'middleware';
+
+/**
+ * Every /api route, keyed `METHOD <Hono route pattern>`. The access middleware refuses a route
+ * that is missing here (500, logged), and the route-matrix test fails on it.
+ */
+export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
+  // Sign-in
+  'GET /api/auth/config': 'public',
+  'POST /api/auth/login': 'public',
+  'GET /api/auth/sso/start': 'public',
+  'GET /api/auth/sso/callback': 'public',
+  'POST /api/auth/logout': 'signed-in',
+  'GET /api/auth/me': 'signed-in',
+  'GET /api/auth/settings': 'staff.manage',
+  'PUT /api/auth/settings': 'staff.manage',
+
+  // Companies
+  'GET /api/companies': 'companies.read',
+  'GET /api/companies/:id': 'companies.read',
+  'POST /api/companies': 'companies.create',
+  'PUT /api/companies/:id': 'companies.create',
+  'DELETE /api/companies/:id': 'companies.delete',
+
+  // Connections
+  'GET /api/connections': 'companies.read',
+  'GET /api/connections/:id': 'companies.read',
+  'POST /api/connections': 'companies.create',
+  'DELETE /api/connections/:id': 'companies.delete',
+  'POST /api/connections/:id/unlink': 'connections.unlink',
+
+  // Integrations
+  'GET /api/integrations': 'companies.read',
+  'GET /api/integrations/:key': 'companies.read',
+
+  // Bank-feed source accounts; revealing full account numbers is for those who may edit them.
+  'GET /api/source-accounts': 'companies.read',
+  'GET /api/source-accounts/:id': 'companies.read',
+  'POST /api/source-accounts': 'source-accounts.write',
+  'POST /api/source-accounts/batch': 'source-accounts.write',
+  'POST /api/source-accounts/validate': 'source-accounts.write',
+  'POST /api/source-accounts/:id/reveal': 'source-accounts.write',
+  'PUT /api/source-accounts/:id': 'source-accounts.write',
+  'DELETE /api/source-accounts/:id': 'source-accounts.write',
+
+  // Diagnostics
+  'GET /api/pull-operations': 'diagnostics.read',
+  'GET /api/pull-operations/:id': 'diagnostics.read',
+  'GET /api/data-status': 'diagnostics.read',
+  'GET /api/data-status/:id': 'diagnostics.read',
+  'GET /api/companies/:companyId/sync-progress': 'diagnostics.read',
+
+  // Actions
+  'POST /api/companies/:id/link-url': 'links.reveal',
+  'POST /api/connections/:id/link-url': 'links.reveal',
+  'GET /api/invite-url': 'links.reveal',
+  'POST /api/companies/:companyId/refresh': 'data.refresh',
+  'POST /api/companies/:companyId/refresh/:dataType': 'data.refresh',
+
+  // Staff and audit
+  'GET /api/staff': 'staff.manage',
+  'GET /api/staff/:id': 'staff.manage',
+  'POST /api/staff': 'staff.manage',
+  'PUT /api/staff/:id': 'staff.manage',
+  'POST /api/staff/:id/reset-password': 'staff.manage',
+  'GET /api/audit-events': 'audit.read',
+  'GET /api/audit-events/export': 'audit.read',
+  'GET /api/audit-events/:id': 'audit.read',
+
+  // The API's own documentation, and the JSON 404 for unknown /api paths
+  'GET /api/openapi.json': 'signed-in',
+  'GET /api/docs': 'signed-in',
+  'ALL /api/*': 'signed-in',
+};

@@ -1,0 +1,84 @@
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/database.js';
+import { sessions, staffUsers } from '../db/schema/index.js';
+import type { AuthSettings } from './settings.js';
+import type { StaffRow } from './staff-store.js';
+
+/** The session id stored in the database: the token's hash, never the cookie's value itself. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const randomToken = () => randomBytes(32).toString('base64url');
+
+/** last_seen_at is rewritten at most this often: the idle timeout is counted to within a minute. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface ActiveSession {
+  id: string;
+  csrfToken: string;
+  user: StaffRow;
+}
+
+export interface SessionClient {
+  ip?: string;
+  userAgent?: string;
+}
+
+/** A new session with a fresh id and CSRF token; the token is the cookie's value. */
+export async function createSession(
+  db: Db,
+  user: { id: string },
+  method: 'password' | 'sso',
+  client: SessionClient,
+  now: Date,
+  settings: AuthSettings,
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await db.insert(sessions).values({
+    id: tokenHash(token),
+    userId: user.id,
+    csrfToken,
+    method,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + settings.sessionAbsoluteMs),
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 500),
+  });
+  return { token, csrfToken };
+}
+
+/**
+ * The live session behind a cookie token: not revoked, within both its idle and its absolute
+ * limit, of an enabled account. Using it counts as activity.
+ */
+export async function findActiveSession(db: Db, token: string, now: Date, settings: AuthSettings): Promise<ActiveSession | undefined> {
+  const [row] = await db
+    .select({ session: sessions, user: staffUsers })
+    .from(sessions)
+    .innerJoin(staffUsers, eq(sessions.userId, staffUsers.id))
+    .where(and(eq(sessions.id, tokenHash(token)), isNull(sessions.revokedAt)));
+  if (!row) return undefined;
+  const { session, user } = row;
+  const idleFor = now.getTime() - session.lastSeenAt.getTime();
+  if (user.disabledAt || session.expiresAt <= now || idleFor >= settings.sessionIdleMs) return undefined;
+  if (idleFor >= TOUCH_INTERVAL_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+  return { id: session.id, csrfToken: session.csrfToken, user };
+}
+
+export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, tokenHash(token)), isNull(sessions.revokedAt)));
+}
+
+/** Ends every session of an account (disabled, password reset). */
+export async function revokeUserSessions(db: Db, userId: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+export function sameToken(expected: string, actual: string | undefined): boolean {
+  if (!actual) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(actual);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,2 @@
+/** An ILIKE pattern matching `text` anywhere; `%`, `_` and `\` in user text match themselves. */
+export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;

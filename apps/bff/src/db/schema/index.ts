@@ -1,0 +1,3 @@
+// Every table, one file per area; drizzle-kit reads this folder to generate migrations.
+export * from './auth.js';
+export * from './audit.js';

@@ -1,0 +1,236 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { time } from './columns.js';
+
+/**
+ * The fleet mirror (src/mirror): every company and connection as last seen in Codat, the history
+ * of what changed, sync runs, daily snapshots for finance, and staff notes. Codat ids are kept as
+ * text, as Codat sends them (lower-cased). The trigram search index is created by a hand-written
+ * migration, because it needs the pg_trgm extension where one is available.
+ */
+
+export const mirrorCompanies = pgTable(
+  'mirror_companies',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** name-similarity.ts's normalisation, for the possible-duplicates report. */
+    nameNormalised: text('name_normalised').notNull(),
+    description: text('description'),
+    merchantId: text('merchant_id'),
+    tags: jsonb('tags').$type<Record<string, string>>().notNull(),
+    /** Codat's strings as sent; the `_at` twins are for sorting and arithmetic. */
+    created: text('created'),
+    createdAt: time('created_at'),
+    lastSync: text('last_sync'),
+    lastSyncAt: time('last_sync_at'),
+    /** Lower-cased name, description, merchant id and id: what the search box matches. */
+    searchText: text('search_text').notNull(),
+    firstSeenAt: time('first_seen_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+    deletedAt: time('deleted_at'),
+  },
+  (table) => [
+    index('mirror_companies_name').on(sql`lower(${table.name})`, table.id),
+    index('mirror_companies_created').on(table.createdAt, table.id),
+    index('mirror_companies_last_sync').on(table.lastSyncAt, table.id),
+    index('mirror_companies_merchant').on(table.merchantId),
+    index('mirror_companies_name_normalised').on(table.nameNormalised),
+  ],
+);
+
+export const mirrorConnections = pgTable(
+  'mirror_connections',
+  {
+    id: text('id').primaryKey(),
+    companyId: text('company_id').notNull(),
+    integrationId: text('integration_id').notNull(),
+    platformKey: text('platform_key'),
+    platformName: text('platform_name').notNull(),
+    sourceType: text('source_type').notNull(),
+    status: text('status').notNull(),
+    created: text('created'),
+    createdAt: time('created_at'),
+    lastSync: text('last_sync'),
+    sandbox: boolean('sandbox').notNull(),
+    firstSeenAt: time('first_seen_at').notNull(),
+    statusChangedAt: time('status_changed_at').notNull(),
+    /** When Codat's answer (or event) this row reflects was produced: older ones are ignored. */
+    observedAt: time('observed_at').notNull(),
+    deletedAt: time('deleted_at'),
+  },
+  (table) => [
+    index('mirror_connections_company').on(table.companyId),
+    index('mirror_connections_status').on(table.status, table.companyId).where(sql`${table.deletedAt} is null`),
+    index('mirror_connections_platform').on(table.platformKey, table.companyId).where(sql`${table.deletedAt} is null`),
+  ],
+);
+
+export const mirrorConnectionErrors = pgTable(
+  'mirror_connection_errors',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    connectionId: text('connection_id').notNull(),
+    companyId: text('company_id').notNull(),
+    platformKey: text('platform_key'),
+    fingerprint: text('fingerprint').notNull(),
+    groupId: text('group_id').notNull(),
+    statusCode: text('status_code'),
+    statusText: text('status_text'),
+    errorMessage: text('error_message'),
+    erroredOnUtc: text('errored_on_utc'),
+    erroredAt: time('errored_at'),
+    status: text('status'),
+    resolvedOnUtc: text('resolved_on_utc'),
+    resolvedAt: time('resolved_at'),
+    active: boolean('active').notNull(),
+    /** No longer listed by Codat (or its connection is gone). */
+    gone: boolean('gone').notNull(),
+    firstSeenAt: time('first_seen_at').notNull(),
+    /** When it stopped counting as active; pruned after the retention period. */
+    inactiveSince: time('inactive_since'),
+  },
+  (table) => [
+    uniqueIndex('mirror_connection_errors_identity').on(table.connectionId, table.fingerprint),
+    index('mirror_connection_errors_active_group').on(table.groupId, table.companyId).where(sql`${table.active}`),
+    index('mirror_connection_errors_group_time').on(table.groupId, table.erroredAt),
+    index('mirror_connection_errors_company').on(table.companyId),
+    index('mirror_connection_errors_time').on(table.erroredAt),
+  ],
+);
+
+export const mirrorChanges = pgTable(
+  'mirror_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(),
+    companyId: text('company_id').notNull(),
+    connectionId: text('connection_id'),
+    platformKey: text('platform_key'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    /** Codat's time when it gives one; otherwise when the mirror first saw the change. */
+    occurredAt: time('occurred_at').notNull(),
+    seenAt: time('seen_at').notNull(),
+    source: text('source').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (table) => [
+    check('mirror_changes_source', sql`${table.source} in ('sync', 'webhook')`),
+    index('mirror_changes_company').on(table.companyId, table.occurredAt),
+    index('mirror_changes_seen').on(table.seenAt),
+    index('mirror_changes_transitions').on(table.occurredAt).where(sql`${table.kind} = 'connection.status'`),
+  ],
+);
+
+export const mirrorSyncRuns = pgTable(
+  'mirror_sync_runs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    trigger: text('trigger').notNull(),
+    status: text('status').notNull(),
+    holder: text('holder').notNull(),
+    startedAt: time('started_at').notNull(),
+    finishedAt: time('finished_at'),
+    pageSize: integer('page_size').notNull(),
+    lastPage: integer('last_page').notNull(),
+    totalResults: integer('total_results'),
+    pages: integer('pages').notNull(),
+    companies: integer('companies').notNull(),
+    connections: integer('connections').notNull(),
+    changes: integer('changes').notNull(),
+    deletedCompanies: integer('deleted_companies').notNull(),
+    resumedCount: integer('resumed_count').notNull(),
+    errors: jsonb('errors').$type<string[]>().notNull(),
+  },
+  (table) => [
+    check('mirror_sync_runs_status', sql`${table.status} in ('running', 'interrupted', 'completed', 'abandoned')`),
+    index('mirror_sync_runs_started').on(table.startedAt),
+  ],
+);
+
+/** Companies a run has listed, so a completed pass can check the ones it did not. Kept apart from mirror_companies so a sync does not rewrite every company row. */
+export const mirrorSyncSeen = pgTable(
+  'mirror_sync_seen',
+  {
+    runId: bigint('run_id', { mode: 'number' }).notNull(),
+    companyId: text('company_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.runId, table.companyId] })],
+);
+
+/** One row: which replica may sync, until when. */
+export const mirrorLease = pgTable('mirror_lease', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: time('expires_at').notNull(),
+});
+
+/** At most one snapshot per UTC day, written after a completed sync. */
+export const mirrorSnapshotDays = pgTable('mirror_snapshot_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  takenAt: time('taken_at').notNull(),
+  runId: bigint('run_id', { mode: 'number' }).notNull(),
+  companies: integer('companies').notNull(),
+  companiesWithoutConnections: integer('companies_without_connections').notNull(),
+});
+
+/** A day's connection counts by status × platform × source type (the series behind the charts). */
+export const mirrorSnapshotCounts = pgTable(
+  'mirror_snapshot_counts',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    /** `''` when Codat sent no platform key. */
+    platformKey: text('platform_key').notNull(),
+    sourceType: text('source_type').notNull(),
+    sandbox: boolean('sandbox').notNull(),
+    connections: integer('connections').notNull(),
+    companies: integer('companies').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.status, table.platformKey, table.sourceType] })],
+);
+
+/**
+ * Each connection's month, built from the daily snapshots: first and last status and day, how
+ * many snapshot days it was seen and Linked on, and how the previous month ended for it.
+ */
+export const mirrorConnectionMonths = pgTable(
+  'mirror_connection_months',
+  {
+    month: text('month').notNull(),
+    connectionId: text('connection_id').notNull(),
+    companyId: text('company_id').notNull(),
+    platformKey: text('platform_key'),
+    platformName: text('platform_name').notNull(),
+    sourceType: text('source_type').notNull(),
+    sandbox: boolean('sandbox').notNull(),
+    firstDay: date('first_day', { mode: 'string' }).notNull(),
+    lastDay: date('last_day', { mode: 'string' }).notNull(),
+    firstStatus: text('first_status').notNull(),
+    lastStatus: text('last_status').notNull(),
+    daysSeen: integer('days_seen').notNull(),
+    daysLinked: integer('days_linked').notNull(),
+    /** Seen in the previous month's last snapshot, and with what status. */
+    previousStatus: text('previous_status'),
+  },
+  (table) => [primaryKey({ columns: [table.month, table.connectionId] }), index('mirror_connection_months_company').on(table.month, table.companyId)],
+);
+
+/** Staff notes on an error group or a connection. */
+export const mirrorNotes = pgTable(
+  'mirror_notes',
+  {
+    id: uuid('id').primaryKey(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    text: text('text').notNull(),
+    authorId: uuid('author_id'),
+    authorEmail: text('author_email'),
+    createdAt: time('created_at').notNull(),
+  },
+  (table) => [
+    check('mirror_notes_target_type', sql`${table.targetType} in ('error-group', 'connection')`),
+    index('mirror_notes_target').on(table.targetType, table.targetId, table.createdAt),
+  ],
+);

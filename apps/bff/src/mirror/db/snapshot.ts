@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { previousMonth } from '../../reports/month.js';
+import { utcDay } from '../settings.js';
+import { rows } from './sql.js';
+
+const monthOf = (day: string) => day.slice(0, 7);
+
+/**
+ * The day's snapshot, once per UTC day (the first writer wins; later calls change nothing):
+ * counts by status × platform × source type, and each live connection's month rolled forward.
+ * Call inside a transaction.
+ */
+export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date): Promise<boolean> {
+  const month = monthOf(day);
+  const inserted = await rows(
+    db,
+    sql`insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections)
+        select ${day}::date, ${at.toISOString()}::timestamptz, ${runId},
+          count(*)::int,
+          (count(*) filter (where not exists (select 1 from mirror_connections k where k.company_id = c.id and k.deleted_at is null)))::int
+        from mirror_companies c where c.deleted_at is null
+        on conflict (day) do nothing returning day::text`,
+  );
+  if (inserted.length === 0) return false;
+  await db.execute(sql`
+    insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
+    select ${day}::date, status, coalesce(platform_key, ''), source_type, bool_or(sandbox), count(*)::int, count(distinct company_id)::int
+    from mirror_connections where deleted_at is null group by status, coalesce(platform_key, ''), source_type`);
+  const [previous] = await rows<{ day: string | null }>(
+    db,
+    sql`select max(day)::text as day from mirror_snapshot_days where day >= ${`${previousMonth(month)}-01`}::date and day < ${`${month}-01`}::date`,
+  );
+  await db.execute(sql`
+    insert into mirror_connection_months (month, connection_id, company_id, platform_key, platform_name, source_type, sandbox,
+      first_day, last_day, first_status, last_status, days_seen, days_linked, previous_status)
+    select ${month}, c.id, c.company_id, c.platform_key, c.platform_name, c.source_type, c.sandbox, ${day}::date, ${day}::date, c.status, c.status,
+      1, case when c.status = 'Linked' then 1 else 0 end, p.last_status
+    from mirror_connections c
+    left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = c.id and p.last_day = ${previous?.day ?? null}::date
+    where c.deleted_at is null
+    on conflict (month, connection_id) do update set company_id = excluded.company_id, platform_key = excluded.platform_key,
+      platform_name = excluded.platform_name, source_type = excluded.source_type, sandbox = excluded.sandbox, last_day = excluded.last_day,
+      last_status = excluded.last_status, days_seen = mirror_connection_months.days_seen + 1,
+      days_linked = mirror_connection_months.days_linked + excluded.days_linked`);
+  return true;
+}
+
+/** Removes history older than `before` (by when the mirror saw it). Notes are kept. */
+export async function prune(db: Db, before: Date): Promise<Record<string, number>> {
+  const cutoff = before.toISOString();
+  const day = utcDay(before);
+  const statements = {
+    changes: sql`delete from mirror_changes where seen_at < ${cutoff}::timestamptz`,
+    errors: sql`delete from mirror_connection_errors where not active and inactive_since < ${cutoff}::timestamptz`,
+    connections: sql`delete from mirror_connections where deleted_at < ${cutoff}::timestamptz`,
+    companies: sql`delete from mirror_companies where deleted_at < ${cutoff}::timestamptz`,
+    runs: sql`delete from mirror_sync_runs where started_at < ${cutoff}::timestamptz and status <> 'running'`,
+    snapshotDays: sql`delete from mirror_snapshot_days where day < ${day}::date`,
+    snapshotCounts: sql`delete from mirror_snapshot_counts where day < ${day}::date`,
+    connectionMonths: sql`delete from mirror_connection_months where month < ${monthOf(day)}`,
+    seen: sql`delete from mirror_sync_seen where run_id not in (select id from mirror_sync_runs where status in ('running', 'interrupted'))`,
+  };
+  const removed: Record<string, number> = {};
+  for (const [table, statement] of Object.entries(statements)) {
+    const result = (await db.execute(statement)) as unknown as { rowCount?: number | null; affectedRows?: number };
+    removed[table] = result.rowCount ?? result.affectedRows ?? 0;
+  }
+  return removed;
+}

@@ -1,0 +1,18 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+
+/**
+ * Raw SQL helpers for the mirror's bulk statements. Both drivers answer `{ rows }`; counts are
+ * cast to int and dates to text in the SQL, so both also give the same JavaScript types.
+ */
+export async function rows<Row>(db: Db, statement: SQL): Promise<Row[]> {
+  const result = (await db.execute(statement)) as unknown as { rows: Row[] };
+  return result.rows;
+}
+
+/** One array parameter (for `unnest`, `= any(...)`), not Drizzle's expansion into a list. */
+export function array(values: readonly unknown[], type: 'text' | 'timestamptz' | 'boolean' | 'bigint'): SQL {
+  return sql`${sql.param(values)}::${sql.raw(type)}[]`;
+}
+
+export const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);

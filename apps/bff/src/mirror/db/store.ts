@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { LeaseLostError, type MirrorStore } from '../store.js';
+import { claimLease, releaseLease, runQueries } from './runs.js';
+import { prune, takeDailySnapshot } from './snapshot.js';
+import { array, rows } from './sql.js';
+import { loadState } from './state.js';
+import { applyWrite } from './write.js';
+
+/** The mirror on the console's database (PGlite or PostgreSQL, through Drizzle). */
+export function createMirrorStore(db: Db): MirrorStore {
+  return {
+    acquireLease: (claim) => claimLease(db, claim),
+    releaseLease: (holder) => releaseLease(db, holder),
+    ...runQueries(db),
+    loadState: (companyIds, connectionIds) => loadState(db, companyIds, connectionIds),
+
+    applyPage: (runId, lease, progress, seenCompanyIds, write) =>
+      db.transaction(async (tx) => {
+        // Fencing: a replica that lost the lease (stalled past its expiry) writes nothing ...
+        if (!(await claimLease(tx as unknown as Db, lease))) throw new LeaseLostError(lease.holder);
+        await applyWrite(tx as unknown as Db, write, 'sync', lease.now);
+        await tx.execute(sql`insert into mirror_sync_seen (run_id, company_id)
+          select ${runId}, id from unnest(${array(seenCompanyIds, 'text')}) as id on conflict do nothing`);
+        const owned = await rows(
+          tx as unknown as Db,
+          sql`update mirror_sync_runs set last_page = ${progress.page}, total_results = ${progress.totalResults},
+            pages = pages + 1, companies = companies + ${progress.companies}, connections = connections + ${progress.connections},
+            changes = changes + ${write.changes.length}
+          where id = ${runId} and holder = ${lease.holder} and status = 'running' returning id`,
+        );
+        // ... and a run another replica has resumed meanwhile is not ours to extend.
+        if (owned.length === 0) throw new LeaseLostError(lease.holder);
+      }),
+
+    applyWrite: (write, source, seenAt) => db.transaction((tx) => applyWrite(tx as unknown as Db, write, source, seenAt)),
+
+    companiesNotSeen: async (runId, after, limit) =>
+      (
+        await rows<{ id: string }>(
+          db,
+          sql`select c.id from mirror_companies c
+              where c.deleted_at is null and c.id > ${after ?? ''}
+                and not exists (select 1 from mirror_sync_seen s where s.run_id = ${runId} and s.company_id = c.id)
+              order by c.id limit ${limit}`,
+        )
+      ).map((row) => row.id),
+
+    takeDailySnapshot: (day, runId, at) => db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at)),
+    prune: (before) => prune(db, before),
+  };
+}

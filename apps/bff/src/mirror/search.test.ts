@@ -1,0 +1,79 @@
+import { DEMO_FIXTURES as F } from '@console/codat-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
+import { startStack, type Stack } from '../../test/stack.js';
+import { toCompanyRecords } from '../resources/companies/to-record.js';
+import { searchMirror, type MirrorSearch } from './search.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ settings: { mirror: TEST_MIRROR_SETTINGS } });
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+const search = (input: Partial<MirrorSearch>) => searchMirror(stack.deps, { start: 0, end: 999, ...input });
+const ids = (records: { id: string }[]) => records.map((record) => record.id).sort();
+
+/** What a search should find, from the emulator's own state (as the Codat-backed list test does). */
+function genuineMatches(q: string): string[] {
+  const text = q.trim().toLowerCase();
+  return [...stack.emu.store.companies.values()]
+    .filter(
+      (company) =>
+        company.id === text ||
+        company.connectionIds.includes(text) ||
+        company.name.toLowerCase().includes(text) ||
+        (company.description ?? '').toLowerCase().includes(text) ||
+        (company.tags?.merchantId ?? '').toLowerCase().includes(text),
+    )
+    .map((company) => company.id)
+    .sort();
+}
+
+describe('searchMirror', () => {
+  it('answers undefined until the mirror has completed a sync', async () => {
+    expect(await search({ q: 'harbourside' })).toBeUndefined();
+    await syncOnce(syncContext(stack));
+  });
+
+  it.each(['harbourside', F.duplicateCustomer.merchantId, F.activeError.companyId, F.userCancelled.connectionId, 'M-1000', "O'Brien", '%', '_', 'ltd'])(
+    '%j finds only (and all) genuine matches',
+    async (q) => {
+      const result = (await search({ q }))!;
+      expect(ids(result.records)).toEqual(genuineMatches(q));
+      expect(result.total).toBe(genuineMatches(q).length);
+    },
+  );
+
+  it('builds the same records as the Codat-backed list', async () => {
+    const result = (await search({ q: F.pendingBankFeed.merchantId }))!;
+    const fromCodat = await toCompanyRecords(stack.deps, [await stack.deps.codat.companies.get(F.pendingBankFeed.companyId)]);
+    expect(result.records).toEqual(fromCodat);
+    expect(result.refreshedAt).toMatch(/^\d{4}-/);
+  });
+
+  it('filters by status and platform like Codat', async () => {
+    const none = (await search({ status: 'NoConnections' }))!;
+    expect(ids(none.records)).toEqual([...stack.emu.store.companies.values()].filter((c) => c.connectionIds.length === 0).map((c) => c.id).sort());
+    const feeds = (await search({ platform: 'hcws' }))!;
+    expect(ids(feeds.records)).toEqual(
+      [...stack.emu.store.companies.values()].filter((c) => c.connectionIds.some((id) => stack.emu.store.connections.get(id)!.integrationKey === 'hcws')).map((c) => c.id).sort(),
+    );
+    const deauthorized = (await search({ status: 'Deauthorized' }))!;
+    expect(deauthorized.records.every((c) => c.platforms.some((p) => p.status === 'Deauthorized'))).toBe(true);
+  });
+
+  it('sorts and pages in SQL', async () => {
+    const byName = (await search({ sort: { field: 'name', order: 'ASC' } }))!;
+    const names = byName.records.map((c) => c.name.toLowerCase());
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(byName.total).toBe(stack.emu.store.companies.size);
+    const page = (await search({ sort: { field: 'name', order: 'ASC' }, start: 5, end: 9 }))!;
+    expect(page.records.map((c) => c.id)).toEqual(byName.records.slice(5, 10).map((c) => c.id));
+    const byCreated = (await search({ sort: { field: 'created', order: 'DESC' } }))!;
+    const created = byCreated.records.map((c) => Date.parse(c.created!));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+  });
+});

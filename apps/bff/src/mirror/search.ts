@@ -1,0 +1,119 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import type { BffDeps } from '../deps.js';
+import type { CompanyFilter, CompanyRecord, CompanySortField } from '../resources/companies/schemas.js';
+import { array, rows } from './db/sql.js';
+import { mirrorRefreshedAt } from './freshness.js';
+
+export interface MirrorSearch {
+  /** Name, description, merchant id, company id or connection id; any text (it never reaches Codat). */
+  q?: string;
+  status?: CompanyFilter['status'];
+  platform?: string;
+  sort?: { field: CompanySortField; order: 'ASC' | 'DESC' };
+  /** Zero-based and inclusive, as react-admin sends them. */
+  start: number;
+  end: number;
+}
+
+export interface MirrorSearchResult {
+  records: CompanyRecord[];
+  total: number;
+  /** For the `X-Mirror-Refreshed-At` header (see freshness.ts). */
+  refreshedAt: string;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+const SORT_COLUMN: Record<CompanySortField, SQL> = {
+  id: sql`c.id`,
+  name: sql`lower(c.name)`,
+  created: sql`c.created_at`,
+  lastSync: sql`c.last_sync_at`,
+};
+
+function conditions({ q, status, platform }: MirrorSearch): SQL {
+  const parts: SQL[] = [sql`c.deleted_at is null`];
+  const live = sql`k.company_id = c.id and k.deleted_at is null`;
+  const text = q?.trim().toLowerCase();
+  if (text) {
+    // search_text holds the lower-cased name, description, merchant id and id (trigram-indexed).
+    parts.push(sql`(c.search_text like ${`%${escapeLike(text)}%`} escape '\\'
+      or exists (select 1 from mirror_connections k where ${live} and k.id = ${text}))`);
+  }
+  if (status === 'NoConnections') parts.push(sql`not exists (select 1 from mirror_connections k where ${live})`);
+  else if (status) parts.push(sql`exists (select 1 from mirror_connections k where ${live} and k.status = ${status})`);
+  if (platform) parts.push(sql`exists (select 1 from mirror_connections k where ${live} and k.platform_key = ${platform})`);
+  return sql.join(parts, sql` and `);
+}
+
+interface CompanyRow {
+  id: string;
+  name: string;
+  description: string | null;
+  tags: Record<string, string>;
+  created: string | null;
+  lastSync: string | null;
+}
+
+interface ConnectionRow {
+  companyId: string;
+  connectionId: string;
+  key: string | null;
+  name: string;
+  status: string;
+  sourceType: string;
+  activeErrors: number;
+}
+
+/** The companies page as CompanyRecords (see resources/companies/to-record.ts), from the mirror. */
+async function toRecords(db: Db, merchantIdTag: string, companies: CompanyRow[]): Promise<CompanyRecord[]> {
+  const connections = await rows<ConnectionRow>(
+    db,
+    sql`select k.company_id as "companyId", k.id as "connectionId", k.platform_key as key, k.platform_name as name, k.status,
+          k.source_type as "sourceType",
+          (select count(*)::int from mirror_connection_errors e where e.connection_id = k.id and e.status = 'Active' and not e.gone) as "activeErrors"
+        from mirror_connections k
+        where k.company_id = any(${array(companies.map((company) => company.id), 'text')}) and k.deleted_at is null
+        order by k.created_at nulls last, k.id`,
+  );
+  return companies.map((company) => {
+    const own = connections.filter((connection) => connection.companyId === company.id);
+    return {
+      id: company.id,
+      name: company.name,
+      description: company.description,
+      merchantId: company.tags[merchantIdTag] ?? null,
+      tags: company.tags,
+      created: company.created,
+      lastSync: company.lastSync,
+      redirectAvailable: true,
+      platforms: own.map(({ connectionId, key, name, status, sourceType }) => ({ connectionId, key, name, status, sourceType })),
+      connectionCount: own.length,
+      activeErrorCount: own.reduce((sum, connection) => sum + connection.activeErrors, 0),
+    };
+  });
+}
+
+/**
+ * The companies list from the mirror: search, status and platform filters, sort and paging in
+ * SQL, records shaped like the Codat-backed ones. Undefined until the mirror has completed a
+ * sync, so the caller falls back to Codat.
+ */
+export async function searchMirror(deps: Pick<BffDeps, 'db' | 'settings'>, search: MirrorSearch): Promise<MirrorSearchResult | undefined> {
+  const refreshedAt = await mirrorRefreshedAt(deps.db);
+  if (!refreshedAt) return undefined;
+  const where = conditions(search);
+  const { field, order } = search.sort ?? { field: 'name', order: 'ASC' };
+  const direction = sql.raw(order === 'DESC' ? 'desc' : 'asc');
+  const [page, [count]] = await Promise.all([
+    rows<CompanyRow>(
+      deps.db,
+      sql`select c.id, c.name, c.description, c.tags, c.created, c.last_sync as "lastSync" from mirror_companies c where ${where}
+          order by ${SORT_COLUMN[field]} ${direction} nulls last, c.id ${direction}
+          limit ${search.end - search.start + 1} offset ${search.start}`,
+    ),
+    rows<{ total: number }>(deps.db, sql`select count(*)::int as total from mirror_companies c where ${where}`),
+  ]);
+  return { records: await toRecords(deps.db, deps.settings.merchantIdTag, page), total: count!.total, refreshedAt };
+}

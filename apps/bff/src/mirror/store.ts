@@ -1,0 +1,98 @@
+import type { MirrorWrite, StoredState } from './model.js';
+
+export const SYNC_TRIGGERS = ['schedule', 'manual'] as const;
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+
+/**
+ * - `running`: a replica is paging (or died while paging: its lease then expires).
+ * - `interrupted`: stopped by an error, the quota or a shutdown; the next run resumes it.
+ * - `completed`: every page, reconciliation, snapshot and pruning done.
+ * - `abandoned`: too old to resume; a fresh run started instead.
+ */
+export const SYNC_RUN_STATUSES = ['running', 'interrupted', 'completed', 'abandoned'] as const;
+export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
+
+export interface SyncRun {
+  id: number;
+  trigger: SyncTrigger;
+  status: SyncRunStatus;
+  /** The replica that ran it last. */
+  holder: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  pageSize: number;
+  /** The last page written; a resumed run continues after it. */
+  lastPage: number;
+  totalResults: number | null;
+  pages: number;
+  companies: number;
+  connections: number;
+  changes: number;
+  deletedCompanies: number;
+  resumedCount: number;
+  errors: string[];
+  durationMs: number | null;
+}
+
+export interface PageProgress {
+  page: number;
+  totalResults: number;
+  companies: number;
+  connections: number;
+}
+
+export interface LeaseClaim {
+  holder: string;
+  now: Date;
+  ttlMs: number;
+}
+
+export interface RunOutcome {
+  status: Exclude<SyncRunStatus, 'running'>;
+  finishedAt: Date;
+  error?: string;
+  deletedCompanies?: number;
+  /** Changes written outside pages (reconciliation), added to the run's count. */
+  changes?: number;
+}
+
+/** Thrown by `applyPage` when another replica has taken the lease: nothing of the page is written. */
+export class LeaseLostError extends Error {
+  constructor(holder: string) {
+    super(`The mirror lease is no longer held by ${holder}.`);
+  }
+}
+
+/** Where the mirror lives (PostgreSQL or PGlite); the sync and the webhooks only speak to this. */
+export interface MirrorStore {
+  /** Takes or extends the single sync lease; false while another holder's lease is unexpired. */
+  acquireLease(claim: LeaseClaim): Promise<boolean>;
+  releaseLease(holder: string): Promise<void>;
+
+  /** The newest run that is not finished and started at or after `since`. */
+  unfinishedRun(since: Date): Promise<SyncRun | undefined>;
+  /** Marks unfinished runs started before `before` abandoned. */
+  abandonRuns(before: Date, at: Date): Promise<void>;
+  startRun(input: { trigger: SyncTrigger; holder: string; pageSize: number; startedAt: Date }): Promise<SyncRun>;
+  resumeRun(runId: number, holder: string): Promise<SyncRun>;
+  /** Ends the run unless another replica has taken it over since (then it is returned unchanged). */
+  finishRun(runId: number, holder: string, outcome: RunOutcome): Promise<SyncRun>;
+  lastCompletedRun(): Promise<SyncRun | undefined>;
+
+  /** What the mirror holds for these companies (and connections, by id). */
+  loadState(companyIds: readonly string[], connectionIds?: readonly string[]): Promise<StoredState>;
+  /**
+   * Writes one page atomically: the changes, the companies seen by the run, and the run's
+   * progress — only while `lease.holder` still holds the lease (else LeaseLostError).
+   */
+  applyPage(runId: number, lease: LeaseClaim, progress: PageProgress, seenCompanyIds: readonly string[], write: MirrorWrite): Promise<void>;
+  /** Writes an observation outside paging (webhooks, reconciliation). */
+  applyWrite(write: MirrorWrite, source: 'sync' | 'webhook', seenAt: Date): Promise<void>;
+  /** Companies not deleted and not seen by `runId`, in id order after `after`. */
+  companiesNotSeen(runId: number, after: string | undefined, limit: number): Promise<string[]>;
+
+  /** One snapshot per UTC day; false when `day` already has one. */
+  takeDailySnapshot(day: string, runId: number, at: Date): Promise<boolean>;
+  /** Deletes history older than `before`; returns rows removed per table. */
+  prune(before: Date): Promise<Record<string, number>>;
+}

@@ -1,0 +1,108 @@
+import type { CodatClient, Company, Connection, Page } from '@console/codat-client';
+import type { Logger } from '../observability/logger.js';
+import { fetchCompanyPage, isLastPage, respectQuota, type PagingContext } from './codat-pages.js';
+import { diffObservation } from './diff.js';
+import type { PlatformKeyOf } from './observe.js';
+import { observePage } from './observe-page.js';
+import { reconcileMissing } from './reconcile.js';
+import { monthsBefore, utcDay, type MirrorSettings } from './settings.js';
+import type { MirrorStore, SyncRun, SyncTrigger } from './store.js';
+
+export interface SyncContext {
+  codat: CodatClient;
+  store: MirrorStore;
+  logger: Logger;
+  settings: MirrorSettings;
+  merchantIdTag: string;
+  /** This replica's name on the lease. */
+  holder: string;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  platformKeys: (connections: readonly Connection[]) => Promise<PlatformKeyOf>;
+  /** Aborted when the replica shuts down: the run stops after its current page, to be resumed. */
+  signal?: AbortSignal;
+  /** Test seam: runs after each page is written (a throw here is a crash mid-run). */
+  afterPage?: (run: SyncRun, page: number) => Promise<void> | void;
+}
+
+const lease = (ctx: SyncContext) => ({ holder: ctx.holder, now: new Date(ctx.now()), ttlMs: ctx.settings.leaseTtlMs });
+
+/**
+ * Claims the sync for this replica and picks the run to work on: the unfinished run when one is
+ * recent enough (resumed after its last written page), else a new one. Undefined when another
+ * replica holds the lease.
+ */
+export async function beginSync(ctx: SyncContext, trigger: SyncTrigger): Promise<SyncRun | undefined> {
+  if (!(await ctx.store.acquireLease(lease(ctx)))) return undefined;
+  const now = new Date(ctx.now());
+  const since = new Date(now.getTime() - ctx.settings.resumeWithinMs);
+  await ctx.store.abandonRuns(since, now);
+  const unfinished = await ctx.store.unfinishedRun(since);
+  if (unfinished) return ctx.store.resumeRun(unfinished.id, ctx.holder);
+  return ctx.store.startRun({ trigger, holder: ctx.holder, pageSize: ctx.settings.pageSize, startedAt: now });
+}
+
+async function writePages(ctx: SyncContext, paging: PagingContext, run: SyncRun, baseline: boolean): Promise<void> {
+  let page = run.lastPage + 1;
+  const fetchAt = (number: number) => {
+    const fetched = fetchCompanyPage(paging, number, run.pageSize).then((result) => ({ result, at: new Date(ctx.now()) }));
+    fetched.catch(() => undefined); // awaited below; this only avoids an unhandled rejection meanwhile
+    return fetched;
+  };
+  let next: Promise<{ result: Page<Company>; at: Date }> | undefined = fetchAt(page);
+  while (next) {
+    ctx.signal?.throwIfAborted();
+    const { result, at }: { result: Page<Company>; at: Date } = await next;
+    const last = isLastPage(page, result);
+    // A low quota stops the run after this page is written, not before.
+    const quotaLow = last ? undefined : await respectQuota(paging).then(() => undefined, (error: unknown) => error);
+    // The next page downloads while this one is written: two pages in memory at most.
+    next = last || quotaLow ? undefined : fetchAt(page + 1);
+    const observation = await observePage(ctx, result.results, at);
+    const state = await ctx.store.loadState(observation.companies.map((company) => company.id));
+    const write = diffObservation(state, observation, { baseline });
+    const progress = { page, totalResults: result.totalResults, companies: observation.companies.length, connections: observation.connections.length };
+    await ctx.store.applyPage(run.id, lease(ctx), progress, observation.companies.map((company) => company.id), write);
+    await ctx.afterPage?.(run, page);
+    if (quotaLow) throw quotaLow;
+    page += 1;
+  }
+}
+
+/**
+ * Pages through every company from where `run` stopped, then marks companies the pass did not see
+ * (and Codat confirms gone) deleted, takes the day's snapshot and prunes old history. Any failure
+ * leaves the run `interrupted`, to be resumed. The lease is released either way.
+ */
+export async function continueSync(ctx: SyncContext, run: SyncRun): Promise<SyncRun> {
+  const paging: PagingContext = {
+    codat: ctx.codat,
+    logger: ctx.logger,
+    settings: ctx.settings,
+    sleep: ctx.sleep,
+    keepAlive: async () => void (await ctx.store.acquireLease(lease(ctx))),
+  };
+  const started = performance.now();
+  try {
+    const baseline = (await ctx.store.lastCompletedRun()) === undefined;
+    await writePages(ctx, paging, run, baseline);
+    const reconciled = await reconcileMissing(ctx, run);
+    const now = new Date(ctx.now());
+    await ctx.store.takeDailySnapshot(utcDay(now), run.id, now);
+    const pruned = await ctx.store.prune(monthsBefore(now, ctx.settings.retentionMonths));
+    const finished = await ctx.store.finishRun(run.id, ctx.holder, {
+      status: 'completed',
+      finishedAt: new Date(ctx.now()),
+      deletedCompanies: reconciled.deleted,
+      changes: reconciled.changes,
+    });
+    ctx.logger.info({ runId: run.id, pages: finished.pages, changes: finished.changes, deletedCompanies: reconciled.deleted, pruned, ms: Math.round(performance.now() - started) }, 'mirror sync completed');
+    return finished;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.logger.warn({ runId: run.id, err: { message } }, 'mirror sync interrupted; the next run resumes it');
+    return await ctx.store.finishRun(run.id, ctx.holder, { status: 'interrupted', finishedAt: new Date(ctx.now()), error: message });
+  } finally {
+    await ctx.store.releaseLease(ctx.holder).catch(() => undefined);
+  }
+}

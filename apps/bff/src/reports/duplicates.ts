@@ -1,0 +1,86 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { array, rows } from '../mirror/db/sql.js';
+import type { DuplicateCompany, DuplicateKind, DuplicateRecord } from './schemas.js';
+
+/**
+ * Companies that may be one customer twice (the same merchant-id tag, or the same name once
+ * normalised as in resources/companies/name-similarity.ts), and companies with several
+ * connections to one platform: each a possible extra cost finance can question.
+ */
+const GROUPS = sql`
+  select 'merchantId' as reason, merchant_id as key, array_agg(id order by created_at nulls last, id) as "companyIds"
+    from mirror_companies where deleted_at is null and merchant_id is not null group by merchant_id having count(*) > 1
+  union all
+  select 'sameName', name_normalised, array_agg(id order by created_at nulls last, id)
+    from mirror_companies where deleted_at is null and name_normalised <> '' group by name_normalised having count(*) > 1
+  union all
+  select 'samePlatform', company_id || ':' || platform_key, array[company_id]
+    from mirror_connections where deleted_at is null and platform_key is not null group by company_id, platform_key having count(*) > 1`;
+
+interface GroupRow {
+  reason: DuplicateKind;
+  key: string;
+  companyIds: string[];
+}
+
+function filtered(reason: DuplicateKind | undefined, extra: SQL = sql`true`): SQL {
+  return sql`select * from (${GROUPS}) as g where ${reason ? sql`g.reason = ${reason}` : sql`true`} and ${extra}`;
+}
+
+function explain(group: GroupRow, connections: number): string {
+  const count = group.companyIds.length;
+  if (group.reason === 'merchantId') return `${count} companies share merchant id ${group.key}.`;
+  if (group.reason === 'sameName') return `${count} companies have the same name once case, punctuation and legal suffixes are ignored ("${group.key}").`;
+  return `One company has ${connections} connections to ${group.key.split(':')[1]}.`;
+}
+
+async function toRecords(db: Db, groups: GroupRow[]): Promise<DuplicateRecord[]> {
+  const ids = [...new Set(groups.flatMap((group) => group.companyIds))];
+  const [companies, connections] = await Promise.all([
+    rows<DuplicateCompany>(
+      db,
+      sql`select c.id, c.name, c.merchant_id as "merchantId", c.created,
+            count(k.id)::int as connections, (count(k.id) filter (where k.status = 'Linked'))::int as "linkedConnections",
+            array_remove(array_agg(distinct k.platform_key), null) as platforms
+          from mirror_companies c left join mirror_connections k on k.company_id = c.id and k.deleted_at is null
+          where c.id = any(${array(ids, 'text')}) group by c.id`,
+    ),
+    rows<{ id: string; companyId: string; platformKey: string; status: string; created: string | null }>(
+      db,
+      sql`select id, company_id as "companyId", platform_key as "platformKey", status, created from mirror_connections
+          where company_id = any(${array(groups.filter((g) => g.reason === 'samePlatform').flatMap((g) => g.companyIds), 'text')})
+            and deleted_at is null order by created_at nulls last, id`,
+    ),
+  ]);
+  const byId = new Map(companies.map((company) => [company.id, company]));
+  return groups.map((group) => {
+    const [companyId, platformKey] = group.reason === 'samePlatform' ? group.key.split(':') : [];
+    const own = connections
+      .filter((connection) => connection.companyId === companyId && connection.platformKey === platformKey)
+      .map(({ id, status, created }) => ({ id, status, created }));
+    return {
+      id: `${group.reason}:${group.key}`,
+      reason: group.reason,
+      key: group.key,
+      explanation: explain(group, own.length),
+      companies: group.companyIds.map((id) => byId.get(id)).filter((company): company is DuplicateCompany => company !== undefined),
+      connections: own,
+    };
+  });
+}
+
+export async function duplicatesPage(db: Db, reason: DuplicateKind | undefined, start: number, end: number): Promise<{ records: DuplicateRecord[]; total: number }> {
+  const query = filtered(reason);
+  const [groups, [count]] = await Promise.all([
+    rows<GroupRow>(db, sql`${query} order by reason, key limit ${end - start + 1} offset ${start}`),
+    rows<{ total: number }>(db, sql`select count(*)::int as total from (${query}) as groups`),
+  ]);
+  return { records: await toRecords(db, groups), total: count!.total };
+}
+
+/** Keyset on (reason, key), for the CSV export. */
+export async function duplicatesBatch(db: Db, reason: DuplicateKind | undefined, after: { reason: string; key: string } | undefined, limit: number) {
+  const query = filtered(reason, after ? sql`(g.reason, g.key) > (${after.reason}, ${after.key})` : sql`true`);
+  return toRecords(db, await rows<GroupRow>(db, sql`${query} order by reason, key limit ${limit}`));
+}

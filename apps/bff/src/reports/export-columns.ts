@@ -1,0 +1,44 @@
+import type { CsvColumn } from '../http/csv.js';
+import type { CompanyCountRecord, ConnectionCountRow, DuplicateCompany, DuplicateRecord } from './schemas.js';
+
+export const COUNT_COLUMNS: CsvColumn<ConnectionCountRow>[] = [
+  { header: 'status', value: (r) => r.status },
+  { header: 'platformKey', value: (r) => r.platformKey },
+  { header: 'platformName', value: (r) => r.platformName },
+  { header: 'sourceType', value: (r) => r.sourceType },
+  { header: 'sandbox', value: (r) => r.sandbox },
+  { header: 'connections', value: (r) => r.connections },
+  { header: 'companies', value: (r) => r.companies },
+  { header: 'billableConnections', value: (r) => r.billableConnections },
+];
+
+export const COMPANY_COUNT_COLUMNS: CsvColumn<CompanyCountRecord>[] = [
+  { header: 'companyId', value: (r) => r.id },
+  { header: 'name', value: (r) => r.name },
+  { header: 'merchantId', value: (r) => r.merchantId },
+  { header: 'companyDeleted', value: (r) => r.companyDeleted },
+  { header: 'connections', value: (r) => r.connections },
+  { header: 'linkedAtMonthEnd', value: (r) => r.linkedAtMonthEnd },
+  { header: 'billableConnections', value: (r) => r.billableConnections },
+  { header: 'sandboxConnections', value: (r) => r.sandboxConnections },
+  { header: 'platforms', value: (r) => r.platforms.join(' ') },
+];
+
+type DuplicateRow = { group: DuplicateRecord; company: DuplicateCompany };
+
+/** One CSV row per company per group. */
+export const duplicateRows = (groups: DuplicateRecord[]): DuplicateRow[] => groups.flatMap((group) => group.companies.map((company) => ({ group, company })));
+
+export const DUPLICATE_COLUMNS: CsvColumn<DuplicateRow>[] = [
+  { header: 'reason', value: (r) => r.group.reason },
+  { header: 'key', value: (r) => r.group.key },
+  { header: 'explanation', value: (r) => r.group.explanation },
+  { header: 'companyId', value: (r) => r.company.id },
+  { header: 'companyName', value: (r) => r.company.name },
+  { header: 'merchantId', value: (r) => r.company.merchantId },
+  { header: 'created', value: (r) => r.company.created },
+  { header: 'connections', value: (r) => r.company.connections },
+  { header: 'linkedConnections', value: (r) => r.company.linkedConnections },
+  { header: 'platforms', value: (r) => r.company.platforms.join(' ') },
+  { header: 'samePlatformConnectionIds', value: (r) => r.group.connections.map((connection) => connection.id).join(' ') },
+];

@@ -1,0 +1,90 @@
+import type { Db } from '../../db/database.js';
+import { sortRecords } from '../../codat/sort-records.js';
+import { notesFor } from '../notes/queries.js';
+import { INCIDENT_BASELINE_DAYS, isProbableIncident } from './incident.js';
+import { affectedConnections, countAffected, errorGroups, groupStats, groupTrends, type GroupRow, type GroupStats } from './queries.js';
+import type { ErrorGroupFilter, ErrorGroupRecord, ErrorGroupSortField } from './schemas.js';
+
+/** getOne lists this many affected connections; the CSV export has every one. */
+export const AFFECTED_SHOWN = 500;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+type Summary = Omit<ErrorGroupRecord, 'trend' | 'notes'>;
+
+function summarise(row: GroupRow, stats: GroupStats | undefined): Summary {
+  const { firstSeenMs, lastSeenMs, ...group } = row;
+  const recentCompanies = stats?.recentCompanies ?? 0;
+  const baselineCompanyDays = stats?.baselineCompanyDays ?? 0;
+  return {
+    ...group,
+    firstSeen: iso(firstSeenMs),
+    lastSeen: iso(lastSeenMs),
+    recentCompanies,
+    baselineCompaniesPerDay: Math.round((baselineCompanyDays / INCIDENT_BASELINE_DAYS) * 100) / 100,
+    probableIncident: isProbableIncident(recentCompanies, baselineCompanyDays),
+  };
+}
+
+function matches(group: Summary, filter: ErrorGroupFilter): boolean {
+  const text = filter.q?.trim().toLowerCase();
+  if (filter.platform && group.platformKey !== filter.platform) return false;
+  if (filter.statusCode && group.statusCode !== filter.statusCode) return false;
+  if (filter.probableIncident !== undefined && group.probableIncident !== filter.probableIncident) return false;
+  if (filter.id && ![filter.id].flat().includes(group.id)) return false;
+  return !text || `${group.statusText ?? ''} ${group.sampleMessage ?? ''}`.toLowerCase().includes(text);
+}
+
+const COUNTS: Partial<Record<ErrorGroupSortField, (group: Summary) => number>> = {
+  companies: (group) => group.companies,
+  connections: (group) => group.connections,
+  recentCompanies: (group) => group.recentCompanies,
+};
+
+function sortGroups(groups: Summary[], sort: { field: ErrorGroupSortField; order: 'ASC' | 'DESC' }): Summary[] {
+  const count = COUNTS[sort.field];
+  if (count) {
+    const direction = sort.order === 'ASC' ? 1 : -1;
+    return [...groups].sort((a, b) => (count(a) - count(b)) * direction || a.id.localeCompare(b.id));
+  }
+  const field = sort.field as 'id' | 'lastSeen' | 'firstSeen' | 'platformKey' | 'statusCode';
+  return sortRecords(groups, (group) => group[field], field.endsWith('Seen') ? 'date' : 'text', sort.order);
+}
+
+async function withTrendsAndNotes(db: Db, now: number, groups: Summary[]): Promise<ErrorGroupRecord[]> {
+  const ids = groups.map((group) => group.id);
+  const [trends, notes] = await Promise.all([groupTrends(db, now, ids), notesFor(db, 'error-group', ids)]);
+  return groups.map((group) => ({ ...group, trend: trends.get(group.id) ?? [], notes: notes.get(group.id) ?? [] }));
+}
+
+/** Every group with an active error, filtered and sorted (groups number in the hundreds at most). */
+export async function allErrorGroups(
+  db: Db,
+  now: number,
+  filter: ErrorGroupFilter,
+  sort: { field: ErrorGroupSortField; order: 'ASC' | 'DESC' } = { field: 'companies', order: 'DESC' },
+): Promise<Summary[]> {
+  const [groups, stats] = await Promise.all([errorGroups(db, filter.id ? [filter.id].flat() : undefined), groupStats(db, now)]);
+  return sortGroups(groups.map((row) => summarise(row, stats.get(row.id))).filter((group) => matches(group, filter)), sort);
+}
+
+export async function errorGroupPage(
+  db: Db,
+  now: number,
+  list: { filter: ErrorGroupFilter; start: number; end: number; sort?: { field: ErrorGroupSortField; order: 'ASC' | 'DESC' } },
+): Promise<{ records: ErrorGroupRecord[]; total: number }> {
+  const groups = await allErrorGroups(db, now, list.filter, list.sort);
+  return { records: await withTrendsAndNotes(db, now, groups.slice(list.start, list.end + 1)), total: groups.length };
+}
+
+/** One group, even one whose errors are all resolved now; undefined when the mirror never saw it. */
+export async function errorGroupDetail(db: Db, now: number, id: string) {
+  const [group] = await allErrorGroups(db, now, { id });
+  if (!group) return undefined;
+  const [[record], affected, affectedTotal] = await Promise.all([
+    withTrendsAndNotes(db, now, [group]),
+    affectedConnections(db, id, undefined, AFFECTED_SHOWN),
+    countAffected(db, id),
+  ]);
+  return { ...record!, affected: affected.map(({ errorId: _errorId, ...row }) => row), affectedTotal };
+}
