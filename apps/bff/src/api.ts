@@ -25,14 +25,14 @@ import { auditEventsRoutes } from './resources/audit-events/routes.js';
 export function apiRoutes(deps: BffDeps): Hono {
   const api = new Hono();
   const docs = new OpenApiRegistry();
-  api.use(
-    bodyLimit({
-      maxSize: deps.settings.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${deps.settings.maxBodyBytes} bytes.`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.settings.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${deps.settings.maxBodyBytes} bytes.`);
+    },
+  });
+  // Reading the body stream makes the Node adapter build a full Request: skip it where there is none.
+  api.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   api.use(apiAccess(deps, new AuditLog(deps.db, deps.now, deps.logger)));
   api.route('/auth', authRoutes(deps, docs));
   api.route('/companies', companiesRoutes(deps, docs));

@@ -51,6 +51,8 @@ const variables = z.object({
   PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(7 * 24).default(12),
+  /** How long a replica trusts a session it has read; a logout on another replica takes effect within it. */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   LOGIN_MAX_FAILURES: positiveInt(100).default(5),
   LOGIN_MAX_FAILURES_PER_IP: positiveInt(10_000).default(50),
   LOGIN_LOCKOUT_MINUTES: positiveInt(24 * 60).default(15),

@@ -12,7 +12,7 @@ describe('two BFF processes against one PostgreSQL', () => {
     const scratch = await createScratchPostgres();
     drop = scratch.drop;
     // Started together: they take turns migrating, and only one creates the first accounts.
-    replicas = await Promise.all([1, 2].map(() => startBffProcess({ DATABASE_URL: scratch.url, DEMO_PASSWORD, LOGIN_MAX_FAILURES: '4' })));
+    replicas = await Promise.all([1, 2].map(() => startBffProcess({ DATABASE_URL: scratch.url, DEMO_PASSWORD, LOGIN_MAX_FAILURES: '4', SESSION_CACHE_MS: '0' })));
   }, 120_000);
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.kill('SIGTERM')));

@@ -24,6 +24,7 @@ export function authSettingsFromEnv(env: Env): AuthSettings {
     publicUrl: env.PUBLIC_URL,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    sessionCacheMs: env.SESSION_CACHE_MS,
     maxFailuresPerAccount: env.LOGIN_MAX_FAILURES,
     maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
     lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,

@@ -2,6 +2,7 @@ import { and, eq, isNull, lt } from 'drizzle-orm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { sessions, staffUsers } from '../db/schema/index.js';
+import { sessionCache } from './session-cache.js';
 import type { AuthSettings } from './settings.js';
 import type { StaffRow } from './staff-store.js';
 
@@ -54,25 +55,39 @@ export async function createSession(
  * limit, of an enabled account. Using it counts as activity.
  */
 export async function findActiveSession(db: Db, token: string, now: Date, settings: AuthSettings): Promise<ActiveSession | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: staffUsers })
-    .from(sessions)
-    .innerJoin(staffUsers, eq(sessions.userId, staffUsers.id))
-    .where(and(eq(sessions.id, tokenHash(token)), isNull(sessions.revokedAt)));
-  if (!row) return undefined;
-  const { session, user } = row;
+  const id = tokenHash(token);
+  let session = sessionCache.get(id, settings.sessionCacheMs);
+  if (!session) {
+    const [row] = await db
+      .select({ session: sessions, user: staffUsers })
+      .from(sessions)
+      .innerJoin(staffUsers, eq(sessions.userId, staffUsers.id))
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    if (!row) return undefined;
+    session = { ...row.session, user: row.user, readAtMs: Date.now() };
+    if (settings.sessionCacheMs > 0) sessionCache.set(session);
+  }
+  const { user } = session;
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
-  if (user.disabledAt || session.expiresAt <= now || idleFor >= settings.sessionIdleMs) return undefined;
-  if (idleFor >= TOUCH_INTERVAL_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
-  return { id: session.id, csrfToken: session.csrfToken, user };
+  if (user.disabledAt || session.expiresAt <= now || idleFor >= settings.sessionIdleMs) {
+    sessionCache.forget(id);
+    return undefined;
+  }
+  if (idleFor >= TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    session.lastSeenAt = now;
+  }
+  return { id, csrfToken: session.csrfToken, user };
 }
 
 export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
+  sessionCache.forget(tokenHash(token));
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, tokenHash(token)), isNull(sessions.revokedAt)));
 }
 
 /** Ends every session of an account (disabled, password reset). */
 export async function revokeUserSessions(db: Db, userId: string, now: Date): Promise<void> {
+  sessionCache.forgetUser(userId);
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 

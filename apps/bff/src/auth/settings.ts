@@ -20,6 +20,8 @@ export interface AuthSettings {
   publicUrl?: string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  /** How long a replica trusts a session it read (0 = read it on every request); see session-cache.ts. */
+  sessionCacheMs: number;
   /** Failed sign-ins per account, and per client IP, before a temporary lock-out. */
   maxFailuresPerAccount: number;
   maxFailuresPerIp: number;
@@ -35,6 +37,7 @@ export interface AuthSettings {
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   sessionIdleMs: 30 * 60_000,
   sessionAbsoluteMs: 12 * 3_600_000,
+  sessionCacheMs: 2000,
   maxFailuresPerAccount: 5,
   maxFailuresPerIp: 50,
   lockoutMs: 15 * 60_000,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { generatePassword, hashPassword } from '../../auth/passwords.js';
+import { sessionCache } from '../../auth/session-cache.js';
 import { revokeUserSessions } from '../../auth/sessions.js';
 import { findStaffById, insertStaff, lockActiveAdmins, updateStaff, type StaffRow } from '../../auth/staff-store.js';
 import { audit } from '../../audit/record.js';
@@ -83,6 +84,8 @@ export async function updateStaffAccount(c: Context, deps: BffDeps, id: string, 
     const disabledAt = input.disabled === undefined ? current.disabledAt : input.disabled ? (current.disabledAt ?? now) : null;
     return (await updateStaff(tx, id, { name: input.name ?? current.name, role: input.role ?? current.role, disabledAt }, now))!;
   });
+  // A new role applies to the account's open sessions on this replica at once.
+  sessionCache.forgetUser(id);
   return toStaffRecord(row);
 }
 
