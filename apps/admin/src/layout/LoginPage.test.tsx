@@ -41,4 +41,11 @@ describe('LoginPage', () => {
     expect(await screen.findByRole('link', { name: 'Sign in with Okta' })).toHaveAttribute('href', '/api/auth/sso/start');
     expect(screen.queryByLabelText(/password/i)).not.toBeInTheDocument();
   });
+
+  it('explains why single sign-on sent the user back', async () => {
+    window.history.replaceState(null, '', '/login?sso_error=no_role');
+    renderApp('/login', { handlers: [signedOut()] });
+    expect(await screen.findByText(/none of your groups gives access/)).toBeInTheDocument();
+    window.history.replaceState(null, '', '/');
+  });
 });

@@ -4,6 +4,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useLogin, useNotify } from 'react-admin';
 import { fetchAuthConfig } from '../providers/authProvider';
 
+/** Why the BFF sent the browser back from single sign-on (`/login?sso_error=…`). */
+const SSO_ERRORS: Record<string, string> = {
+  expired: 'The single sign-on attempt took too long or was already used. Try again.',
+  provider: 'The sign-on provider reported a problem. Try again, or ask an admin.',
+  no_email: 'The sign-on provider did not share your email address, so the console cannot identify you.',
+  no_role: 'You signed in, but none of your groups gives access to the console. Ask an admin for a role.',
+  disabled: 'Your console account is disabled. Ask an admin to enable it.',
+};
+
 /** Password sign-in and, when configured, "Sign in with SSO". */
 export function LoginPage() {
   const login = useLogin();
@@ -13,6 +22,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const ssoError = new URLSearchParams(window.location.search).get('sso_error');
 
   useEffect(() => {
     fetchAuthConfig().then(setConfig, (error: Error) => setConfigError(error.message));
@@ -38,6 +48,11 @@ export function LoginPage() {
             Codat Ops Console
           </Typography>
           {configError && <Alert severity="error">{configError}</Alert>}
+          {ssoError && (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              {SSO_ERRORS[ssoError] ?? 'Single sign-on failed. Try again.'}
+            </Alert>
+          )}
           {config?.password !== false && (
             <Stack component="form" spacing={2} onSubmit={submit} aria-label="Sign in with email and password">
               <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
