@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CONSOLE_PORT, DEMO_PASSWORD, EMULATOR_PORT } from './support/stack';
+import { CONSOLE_PORT, DEMO_PASSWORD, EMULATOR_PORT } from './support/stack.js';
 
 // Playwright's own browser downloads are impossible here: drive Debian's chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

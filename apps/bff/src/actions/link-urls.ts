@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { audit, withAudit } from '../audit/index.js';
 import { integrationCatalog } from '../codat/integration-catalog.js';
 import type { BffDeps } from '../deps.js';
 import { conflict, notFound } from '../http/api-error.js';
@@ -10,46 +11,85 @@ import { parseConnectionRecordId } from '../resources/connections/connection-id.
 import { connectionLinkRefusal } from '../resources/connections/link-policy.js';
 import { linkLifetime } from './link-urls/expiry.js';
 import { linkUrlResponseSchema, type LinkUrlResponse } from './link-urls/schemas.js';
-import { companyLinkTexts, connectionLinkTexts, INVITE_WARNING, inviteTexts } from './link-urls/texts.js';
+import {
+  companyLinkTexts,
+  connectionLinkTexts,
+  INVITE_WARNING,
+  inviteTexts,
+} from './link-urls/texts.js';
 
 /** Link URLs can carry one-time passwords: fetched fresh from Codat on every call, never cached or logged. */
-const noStore = (c: Context, body: LinkUrlResponse) => c.json(body, 200, { 'Cache-Control': 'no-store' });
+const noStore = (c: Context, body: LinkUrlResponse) =>
+  c.json(body, 200, { 'Cache-Control': 'no-store' });
 
 /**
  * The only routes that hand out Link URLs. POST because each read may mint a new one-time
- * password. (A permission check and an audit entry per reveal belong here once staff sign-in exists.)
+ * password. Every reveal is audited before the URL leaves the BFF.
  */
 export function linkUrlRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   const app = new Hono();
 
   app.post('/companies/:id/link-url', async (c) => {
     const companyId = readParam(c, 'id', uuid, 'company id');
-    const company = await deps.codat.companies.get(companyId);
-    const lifetime = linkLifetime(company.redirect, deps.now());
-    return noStore(c, { kind: 'company', url: company.redirect, ...lifetime, ...companyLinkTexts(company.name, company.redirect, lifetime), companyId });
+    const body = await withAudit(c, 'link.reveal', { companyId }, async (draft) => {
+      draft.details.kind = 'company';
+      const company = await deps.codat.companies.get(companyId);
+      draft.target.companyName = company.name;
+      const lifetime = linkLifetime(company.redirect, deps.now());
+      return {
+        kind: 'company' as const,
+        url: company.redirect,
+        ...lifetime,
+        ...companyLinkTexts(company.name, company.redirect, lifetime),
+        companyId,
+      };
+    });
+    return noStore(c, body);
   });
 
   app.post('/connections/:id/link-url', async (c) => {
     const ref = parseConnectionRecordId(c.req.param('id'));
-    const connection = await deps.codat.connections.get(ref.companyId, ref.connectionId);
-    const platformKey = (await integrationCatalog(deps.codat, deps.now).keyResolver([connection]))(connection);
-    const refusal = connectionLinkRefusal({ platformKey, status: connection.status });
-    if (refusal) throw conflict(refusal, { platformKey, status: connection.status });
-    const lifetime = linkLifetime(connection.linkUrl, deps.now(), platformKey);
-    return noStore(c, {
-      kind: 'connection',
-      url: connection.linkUrl,
-      ...lifetime,
-      ...connectionLinkTexts(connection.platformName, connection.status, connection.linkUrl, lifetime),
-      companyId: ref.companyId,
-      connectionId: ref.connectionId,
+    const body = await withAudit(c, 'link.reveal', ref, async (draft) => {
+      draft.details.kind = 'connection';
+      const connection = await deps.codat.connections.get(ref.companyId, ref.connectionId);
+      const platformKey = (
+        await integrationCatalog(deps.codat, deps.now).keyResolver([connection])
+      )(connection);
+      draft.details.platformKey = platformKey;
+      const refusal = connectionLinkRefusal({ platformKey, status: connection.status });
+      if (refusal) throw conflict(refusal, { platformKey, status: connection.status });
+      const lifetime = linkLifetime(connection.linkUrl, deps.now(), platformKey);
+      return {
+        kind: 'connection' as const,
+        url: connection.linkUrl,
+        ...lifetime,
+        ...connectionLinkTexts(
+          connection.platformName,
+          connection.status,
+          connection.linkUrl,
+          lifetime,
+        ),
+        ...ref,
+      };
     });
+    return noStore(c, body);
   });
 
-  app.get('/invite-url', (c) => {
+  app.get('/invite-url', async (c) => {
     const url = deps.settings.inviteUrl;
-    if (!url) throw notFound('No invite URL is configured. Set CODAT_INVITE_URL to the Portal\'s "Invite company" URL.');
-    return noStore(c, { kind: 'invite', url, oneTime: false, expiresAt: null, warning: INVITE_WARNING, ...inviteTexts(url) });
+    if (!url)
+      throw notFound(
+        'No invite URL is configured. Set CODAT_INVITE_URL to the Portal\'s "Invite company" URL.',
+      );
+    await audit(c).record({ action: 'link.reveal', outcome: 'ok', details: { kind: 'invite' } });
+    return noStore(c, {
+      kind: 'invite',
+      url,
+      oneTime: false,
+      expiresAt: null,
+      warning: INVITE_WARNING,
+      ...inviteTexts(url),
+    });
   });
 
   docs.add(
@@ -57,7 +97,8 @@ export function linkUrlRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       method: 'post',
       path: '/companies/{id}/link-url',
       tag: 'link-urls',
-      summary: "The company's hosted Link URL, fetched fresh (new and returning customers). Expiry set when it is a one-time link.",
+      summary:
+        "The company's hosted Link URL, fetched fresh (new and returning customers). Expiry set when it is a one-time link.",
       response: linkUrlResponseSchema,
     },
     {
@@ -73,7 +114,8 @@ export function linkUrlRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       method: 'get',
       path: '/invite-url',
       tag: 'link-urls',
-      summary: 'The configured invite URL (creates a new company per visitor); 404 when not configured.',
+      summary:
+        'The configured invite URL (creates a new company per visitor); 404 when not configured.',
       response: linkUrlResponseSchema,
     },
   );

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { withAudit } from '../audit/index.js';
 import { z } from 'zod';
 import type { BffDeps } from '../deps.js';
 import { readOptionalJsonBody, uuid } from '../http/params.js';
@@ -17,7 +18,8 @@ export function refreshRoutes({ codat }: BffDeps, docs: OpenApiRegistry): Hono {
     {
       method: 'post',
       path: '/companies/{companyId}/refresh',
-      summary: 'Queues a read of every “fetch on first link” data type (Codat refresh-all). Never retried.',
+      summary:
+        'Queues a read of every “fetch on first link” data type (Codat refresh-all). Never retried.',
       tag: 'refresh',
       response: z.object({ queued: z.literal(true) }),
       status: 202,
@@ -25,7 +27,8 @@ export function refreshRoutes({ codat }: BffDeps, docs: OpenApiRegistry): Hono {
     {
       method: 'post',
       path: '/companies/{companyId}/refresh/{dataType}',
-      summary: 'Queues a read of one data type, optionally on one connection; 409 while that type is still running.',
+      summary:
+        'Queues a read of one data type, optionally on one connection; 409 while that type is still running.',
       tag: 'refresh',
       body: refreshDataTypeBody,
       response: pullOperationRecordSchema,
@@ -34,14 +37,16 @@ export function refreshRoutes({ codat }: BffDeps, docs: OpenApiRegistry): Hono {
     {
       method: 'get',
       path: '/companies/{companyId}/sync-progress',
-      summary: 'The company’s unfinished pull operations and its latest successful read, for a live indicator.',
+      summary:
+        'The company’s unfinished pull operations and its latest successful read, for a live indicator.',
       tag: 'refresh',
       response: syncProgressSchema,
     },
   );
 
   app.post('/companies/:companyId/refresh', async (c) => {
-    await codat.data.refreshAll(readParam(c, 'companyId', uuid));
+    const companyId = readParam(c, 'companyId', uuid);
+    await withAudit(c, 'data.refresh-all', { companyId }, () => codat.data.refreshAll(companyId));
     return c.json({ queued: true as const }, 202);
   });
 
@@ -49,7 +54,17 @@ export function refreshRoutes({ codat }: BffDeps, docs: OpenApiRegistry): Hono {
     const companyId = readParam(c, 'companyId', uuid);
     const dataType = readParam(c, 'dataType', dataTypeSchema);
     const body = await readOptionalJsonBody(c, refreshDataTypeBody);
-    return c.json(await queueDataType(codat, { companyId, dataType, connectionId: body?.connectionId }), 202);
+    const connectionId = body?.connectionId;
+    const queued = await withAudit(
+      c,
+      'data.refresh',
+      { companyId, connectionId },
+      async (draft) => {
+        draft.details.dataType = dataType;
+        return queueDataType(codat, { companyId, dataType, connectionId });
+      },
+    );
+    return c.json(queued, 202);
   });
 
   app.get('/companies/:companyId/sync-progress', async (c) => {

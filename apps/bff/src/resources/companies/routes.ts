@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { withAudit } from '../../audit/index.js';
 import type { BffDeps } from '../../deps.js';
 import { listQueryDoc, uuid } from '../../http/params.js';
 import { readJsonBody, readParam } from '../../http/request-input.js';
@@ -27,7 +28,13 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
     const query = parseListQuery(c, companyFilterSchema, COMPANY_SORT_FIELDS);
     const page = await listCompanies(deps, query);
     if (page.capped !== undefined) c.header('X-Search-Capped', String(page.capped));
-    return listResponse(c, 'companies', page.start, await toCompanyRecords(deps, page.companies), page.total);
+    return listResponse(
+      c,
+      'companies',
+      page.start,
+      await toCompanyRecords(deps, page.companies),
+      page.total,
+    );
   });
 
   app.get('/:id', async (c) => {
@@ -35,11 +42,46 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
     return c.json(record);
   });
 
-  app.post('/', async (c) => c.json(await createCompany(deps, await readJsonBody(c, createCompanySchema)), 201));
+  app.post('/', async (c) => {
+    const input = await readJsonBody(c, createCompanySchema);
+    const record = await withAudit(
+      c,
+      'company.create',
+      { companyName: input.name },
+      async (draft) => {
+        if (input.confirmNewCompany)
+          draft.details.reasonForNewCompany = input.confirmNewCompany.reason;
+        const created = await createCompany(deps, input);
+        draft.target.companyId = created.id;
+        return created;
+      },
+    );
+    return c.json(record, 201);
+  });
 
-  app.put('/:id', async (c) => c.json(await updateCompany(deps, idOf(c), await readJsonBody(c, updateCompanySchema))));
+  app.put('/:id', async (c) => {
+    const companyId = idOf(c);
+    const input = await readJsonBody(c, updateCompanySchema);
+    return c.json(
+      await withAudit(c, 'company.update', { companyId }, async (draft) => {
+        draft.details.changes = Object.keys(input);
+        const updated = await updateCompany(deps, companyId, input);
+        draft.target.companyName = updated.name;
+        return updated;
+      }),
+    );
+  });
 
-  app.delete('/:id', async (c) => c.json(await deleteCompany(deps, idOf(c))));
+  app.delete('/:id', async (c) => {
+    const companyId = idOf(c);
+    return c.json(
+      await withAudit(c, 'company.delete', { companyId }, async (draft) => {
+        const deleted = await deleteCompany(deps, companyId);
+        draft.target.companyName = deleted.name;
+        return deleted;
+      }),
+    );
+  });
 
   docs.add(
     {
@@ -54,7 +96,13 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       query: listQueryDoc('{ q?, status?, platform?, id? }'),
       response: z.array(companyRecordSchema),
     },
-    { method: 'get', path: '/companies/{id}', tag: 'companies', summary: 'One company.', response: companyRecordSchema },
+    {
+      method: 'get',
+      path: '/companies/{id}',
+      tag: 'companies',
+      summary: 'One company.',
+      response: companyRecordSchema,
+    },
     {
       method: 'post',
       path: '/companies',
@@ -70,7 +118,8 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       method: 'put',
       path: '/companies/{id}',
       tag: 'companies',
-      summary: 'Edit name, description, merchant id and tags; the full tag set is always resent to Codat.',
+      summary:
+        'Edit name, description, merchant id and tags; the full tag set is always resent to Codat.',
       body: updateCompanySchema,
       response: companyRecordSchema,
     },
@@ -78,7 +127,8 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       method: 'delete',
       path: '/companies/{id}',
       tag: 'companies',
-      summary: 'Delete a company with its connections and data (irreversible); answers the deleted record.',
+      summary:
+        'Delete a company with its connections and data (irreversible); answers the deleted record.',
       response: companyRecordSchema,
     },
   );

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { withAudit } from '../../audit/index.js';
 import type { BffDeps } from '../../deps.js';
 import { sortRecords } from '../../codat/sort-records.js';
 import { readJsonBody } from '../../http/request-input.js';
@@ -33,10 +34,23 @@ export function sourceAccountsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono
   };
 
   app.get('/', async (c) => {
-    const { filter: ref, start, end, sort } = parseListQuery(c, connectionRefSchema, SOURCE_ACCOUNT_SORT_FIELDS);
+    const {
+      filter: ref,
+      start,
+      end,
+      sort,
+    } = parseListQuery(c, connectionRefSchema, SOURCE_ACCOUNT_SORT_FIELDS);
     const { accounts: list, mappings } = await accounts.load(ref);
-    let records = list.map((account) => toSourceAccountRecord(ref, account, mappings.get(account.id)));
-    if (sort) records = sortRecords(records, (record) => record[sort.field], sort.field === 'modifiedDate' ? 'date' : 'text', sort.order);
+    let records = list.map((account) =>
+      toSourceAccountRecord(ref, account, mappings.get(account.id)),
+    );
+    if (sort)
+      records = sortRecords(
+        records,
+        (record) => record[sort.field],
+        sort.field === 'modifiedDate' ? 'date' : 'text',
+        sort.order,
+      );
     return listResponse(c, 'source-accounts', start, records.slice(start, end + 1), records.length);
   });
 
@@ -44,19 +58,31 @@ export function sourceAccountsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono
   app.post('/validate', async (c) => {
     const body = await readJsonBody(c, validateEnvelope);
     const version = body.version ?? accounts.knownVersion;
-    const result = body.accounts !== undefined ? validateBatch(body.accounts, version) : validateAccount(body.account, version);
+    const result =
+      body.accounts !== undefined
+        ? validateBatch(body.accounts, version)
+        : validateAccount(body.account, version);
     return c.json({ valid: result.ok, errors: result.ok ? [] : result.errors, version });
   });
 
   app.post('/batch', async (c) => {
     const { accounts: raw, ...ref } = await readJsonBody(c, batchEnvelope);
-    const result = await creation.createBatch(ref, raw);
+    const result = await withAudit(c, 'source-account.create-batch', ref, async (draft) => {
+      const outcome = await creation.createBatch(ref, raw);
+      Object.assign(draft.details, { created: outcome.created, failed: outcome.failed });
+      return outcome;
+    });
     return c.json(result, result.failed === 0 ? 201 : 207);
   });
 
   app.post('/', async (c) => {
     const { account, ...ref } = await readJsonBody(c, createEnvelope);
-    return c.json(await creation.createOne(ref, account), 201);
+    const created = await withAudit(c, 'source-account.create', ref, async (draft) => {
+      const record = await creation.createOne(ref, account);
+      draft.target.sourceAccountId = record.accountId;
+      return record;
+    });
+    return c.json(created, 201);
   });
 
   app.get('/:id', async (c) => {
@@ -67,22 +93,43 @@ export function sourceAccountsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono
 
   app.post('/:id/reveal', async (c) => {
     const { ref, accountId } = parseId(c.req.param('id'));
-    const { account } = await accounts.find(ref, accountId);
+    const details = await withAudit(
+      c,
+      'source-account.reveal',
+      { ...ref, sourceAccountId: accountId },
+      async () => revealAccountDetails((await accounts.find(ref, accountId)).account),
+    );
     c.header('Cache-Control', 'no-store');
-    return c.json(revealAccountDetails(account));
+    return c.json(details);
   });
 
   app.put('/:id', async (c) => {
     const { ref, accountId } = parseId(c.req.param('id'));
     const body = await readJsonBody(c, updateBodySchema);
-    return c.json(await updateSourceAccount(deps, accounts, ref, accountId, body));
+    return c.json(
+      await withAudit(c, 'source-account.update', { ...ref, sourceAccountId: accountId }, () =>
+        updateSourceAccount(deps, accounts, ref, accountId, body),
+      ),
+    );
   });
 
   app.delete('/:id', async (c) => {
     const { ref, accountId } = parseId(c.req.param('id'));
-    const { account, mapping } = await accounts.find(ref, accountId);
-    await deps.codat.bankFeeds.sourceAccounts.delete(ref.companyId, ref.connectionId, accountId);
-    return c.json(toSourceAccountRecord(ref, account, mapping));
+    const deleted = await withAudit(
+      c,
+      'source-account.delete',
+      { ...ref, sourceAccountId: accountId },
+      async () => {
+        const { account, mapping } = await accounts.find(ref, accountId);
+        await deps.codat.bankFeeds.sourceAccounts.delete(
+          ref.companyId,
+          ref.connectionId,
+          accountId,
+        );
+        return toSourceAccountRecord(ref, account, mapping);
+      },
+    );
+    return c.json(deleted);
   });
 
   return app;
