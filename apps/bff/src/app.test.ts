@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../test/stack.js';
 
@@ -58,5 +61,22 @@ describe('BFF infrastructure', () => {
     const ready = await down.json('/readyz');
     expect(ready.status).toBe(503);
     expect(ready.body.checks.codat.ok).toBe(false);
+  });
+});
+
+describe('request metrics with the SPA served', () => {
+  it('labels requests with the route that answered, not the SPA fallback', async () => {
+    const spaDir = mkdtempSync(join(tmpdir(), 'spa-'));
+    writeFileSync(join(spaDir, 'index.html'), '<!doctype html><title>console</title>');
+    const stack = await startStack({ scenario: 'empty', settings: { spaDir } });
+    try {
+      await stack.request('/healthz');
+      await stack.request('/companies/some/deep/link');
+      const text = await (await stack.request('/metrics')).text();
+      expect(text).toMatch(/console_http_requests_total\{method="GET",route="\/healthz",status="200"\} 1/);
+      expect(text).toMatch(/console_http_requests_total\{method="GET",route="\/\*",status="200"\} 1/);
+    } finally {
+      await stack.close();
+    }
   });
 });

@@ -9,7 +9,8 @@ export function observeRequests(logger: Logger, metrics: Metrics): MiddlewareHan
     const started = performance.now();
     await next();
     const seconds = (performance.now() - started) / 1000;
-    const route = routePath(c, -1) || 'unmatched';
+    // After next(), the route index points at the handler that answered.
+    const route = routePath(c) || 'unmatched';
     const labels = { method: c.req.method, route };
     metrics.httpRequests.inc({ ...labels, status: String(c.res.status) });
     metrics.httpDuration.observe(seconds, labels);
