@@ -9,6 +9,9 @@ import { connections } from './resources/connections';
 import { integrations } from './resources/integrations';
 import { auditEvents } from './resources/audit-events';
 import { staff } from './resources/staff';
+import { connectionErrorGroups } from './resources/connection-error-groups';
+import { mirrorSyncs } from './resources/mirror-syncs';
+import { reports } from './reports';
 
 export interface AppProps {
   dataProvider: ConsoleDataProvider;
@@ -31,8 +34,11 @@ export function App({ dataProvider, authProvider }: AppProps) {
     >
       <Resource {...companies} />
       <Resource {...connections} />
+      <Resource {...connectionErrorGroups} />
+      <Resource {...reports} />
       <Resource {...auditEvents} />
       <Resource {...staff} />
+      <Resource {...mirrorSyncs} />
       <Resource {...integrations} />
       <Resource name="source-accounts" />
       <Resource name="pull-operations" />

@@ -14,6 +14,9 @@ const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, Permission>> &
   staff: { default: 'staff.manage' },
   links: { default: 'links.reveal' },
   reports: { default: 'reports.read' },
+  'connection-error-groups': { default: 'diagnostics.read', export: 'reports.read' },
+  notes: { default: 'diagnostics.read', create: 'notes.write' },
+  'mirror-syncs': { default: 'staff.manage', create: 'staff.manage' },
 };
 
 export function permissionFor(resource: string, action: Action): Permission | undefined {

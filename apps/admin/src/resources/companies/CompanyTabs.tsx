@@ -1,5 +1,5 @@
 import { Box, Tab, Tabs } from '@mui/material';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { Link, useCreatePath, useLocation } from 'react-admin';
 import { Loading } from '../../ui/ListStates';
 import { ConnectionsTab } from '../connections/ConnectionsTab';
@@ -14,12 +14,16 @@ interface CompanyTab {
   render: (company: CompanyRecord) => ReactNode;
 }
 
+/** The mirror's timeline (issue 6), in its own chunk. */
+const CompanyTimelinePanel = lazy(() => import('./CompanyTimelinePanel').then((module) => ({ default: module.CompanyTimelinePanel })));
+
 const TABS: CompanyTab[] = [
   { path: '', label: 'Overview', render: (company) => <CompanyOverview company={company} /> },
   { path: 'connections', label: 'Connections', render: (company) => <ConnectionsTab company={company} /> },
   { path: 'data', label: 'Data', render: (company) => <CompanyDataPanel companyId={company.id} /> },
   { path: 'bank-feeds', label: 'Bank feeds', render: (company) => <CompanyBankFeedsPanel companyId={company.id} /> },
   { path: 'history', label: 'History', render: (company) => <CompanyHistoryPanel companyId={company.id} /> },
+  { path: 'timeline', label: 'Timeline', render: (company) => <CompanyTimelinePanel companyId={company.id} /> },
 ];
 
 const tabId = (path: string) => `company-tab-${path || 'overview'}`;

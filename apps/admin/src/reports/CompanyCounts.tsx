@@ -1,0 +1,68 @@
+import { Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Link } from 'react-admin';
+import { Empty, Loading, RequestError } from '../ui/ListStates';
+import type { CompanyCountRecord } from './types';
+import { listQuery, useApiQuery } from './useApiQuery';
+
+const PER_PAGE = 25;
+
+/** Per-company counts for the month, most connections first, a page at a time. */
+export function CompanyCounts({ month }: { month: string }) {
+  const [page, setPage] = useState(0);
+  const query = listQuery({}, [page * PER_PAGE, page * PER_PAGE + PER_PAGE - 1], ['connections', 'DESC']);
+  const { data, error, loading, total, reload } = useApiQuery<CompanyCountRecord[]>(`/reports/connection-counts/companies?${query}&month=${month}`);
+
+  return (
+    <>
+      <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
+        By company
+      </Typography>
+      {loading && !data && <Loading label="Loading per-company counts…" />}
+      {error != null && <RequestError title="Could not load per-company counts" error={error} onRetry={reload} />}
+      {data && data.length === 0 && <Empty>No company had a connection this month.</Empty>}
+      {data && data.length > 0 && (
+        <>
+          <TableContainer>
+            <Table size="small" aria-label="Connections by company">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Company</TableCell>
+                  <TableCell>Merchant id</TableCell>
+                  <TableCell>Platforms</TableCell>
+                  <TableCell align="right">Connections</TableCell>
+                  <TableCell align="right">Linked at month end</TableCell>
+                  <TableCell align="right">Billable candidates</TableCell>
+                  <TableCell align="right">Sandbox</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.map((row) => (
+                  <TableRow key={row.id}>
+                    <TableCell>
+                      {row.companyDeleted ? `${row.name ?? row.id} (deleted)` : <Link to={`/companies/${row.id}/show`}>{row.name ?? row.id}</Link>}
+                    </TableCell>
+                    <TableCell>{row.merchantId ?? '—'}</TableCell>
+                    <TableCell>{row.platforms.join(', ') || '—'}</TableCell>
+                    <TableCell align="right">{row.connections}</TableCell>
+                    <TableCell align="right">{row.linkedAtMonthEnd}</TableCell>
+                    <TableCell align="right">{row.billableConnections}</TableCell>
+                    <TableCell align="right">{row.sandboxConnections}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+          <TablePagination
+            component="div"
+            count={total ?? data.length}
+            page={page}
+            rowsPerPage={PER_PAGE}
+            rowsPerPageOptions={[PER_PAGE]}
+            onPageChange={(_event, next) => setPage(next)}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BILLABLE_RULE_TEXT, connectionCountsReport } from '../test/fixtures/reports';
+import { reportHandlers, reportsFail, reportsHang } from '../test/handlers/reports';
+import { renderApp } from '../test/renderApp';
+
+const T = { timeout: 5000 };
+
+describe('Connection counts report', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('shows the month’s counts, rule, chart, changes, sandbox, per-company counts and exports', async () => {
+    const api = reportHandlers();
+    renderApp('/reports/connection-counts?month=2026-10', { role: 'finance', handlers: api.handlers });
+    expect(await screen.findByRole('heading', { name: 'October 2026' }, T)).toBeInTheDocument();
+    expect(api.months).toContain('2026-10');
+    expect(screen.getByText(`Billable candidates: ${BILLABLE_RULE_TEXT}`)).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Connections by status: Linked: 30, Pending auth: 12, Deauthorized: 8' })).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Connections by status, platform and source type' });
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    expect(screen.getByText(/6 new, 2 lost, 1 relinked/)).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Sandbox connections' })).toHaveTextContent('Sandbox');
+    const companies = await screen.findByRole('table', { name: 'Connections by company' });
+    expect(within(companies).getByRole('link', { name: 'Acme Bakery' })).toHaveAttribute('href', '#/companies/11111111-1111-4111-8111-111111111111/show');
+    expect(within(companies).getByText('Gone Ltd (deleted)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Export counts (CSV)' })).toHaveAttribute('href', '/api/reports/connection-counts/export?month=2026-10');
+    expect(screen.getByRole('link', { name: 'Export per-company counts (CSV)' })).toHaveAttribute('href', '/api/reports/connection-counts/companies/export?month=2026-10');
+    expect(screen.getAllByText(/Exports are complete/).length).toBeGreaterThan(0);
+  });
+
+  it('changes month with the month picker', async () => {
+    const api = reportHandlers();
+    renderApp('/reports/connection-counts?month=2026-10', { role: 'finance', handlers: api.handlers });
+    const picker = await screen.findByLabelText('Month', {}, T);
+    fireEvent.change(picker, { target: { value: '2026-09' } });
+    await waitFor(() => expect(api.months).toContain('2026-09'));
+    expect(window.location.hash).toBe('#/reports/connection-counts?month=2026-09');
+  });
+
+  it('says when the month has no snapshots', async () => {
+    renderApp('/reports/connection-counts?month=2026-10', { role: 'finance', handlers: reportHandlers({ report: connectionCountsReport({ snapshots: null, totals: null, rows: [], sandbox: [], changes: null }) }).handlers });
+    expect(await screen.findByText(/The mirror took no snapshots in October 2026/, {}, T)).toBeInTheDocument();
+  });
+
+  it('shows a loading state', async () => {
+    renderApp('/reports/connection-counts?month=2026-10', { role: 'finance', handlers: reportsHang() });
+    expect(await screen.findByText('Loading connection counts for October 2026…', {}, T)).toBeInTheDocument();
+  });
+
+  it('shows the BFF error with its request id', async () => {
+    renderApp('/reports/connection-counts?month=2026-10', { role: 'admin', handlers: reportsFail() });
+    expect(await screen.findByText('Could not load the connection counts', {}, T)).toBeInTheDocument();
+    expect(screen.getByText(/request id req-rep-500/)).toBeInTheDocument();
+  });
+});
+
+describe('Possible duplicates report', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('lists groups with links to the companies and an export link', async () => {
+    renderApp('/reports/possible-duplicates', { role: 'finance', handlers: reportHandlers().handlers });
+    const group = await screen.findByRole('region', { name: 'Same merchant id: M-1001' }, T);
+    expect(within(group).getByRole('link', { name: 'Acme Bakery Ltd' })).toHaveAttribute('href', '#/companies/44444444-4444-4444-8444-444444444444/show');
+    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', '/api/reports/possible-duplicates/export');
+  });
+
+  it('says when there are none', async () => {
+    renderApp('/reports/possible-duplicates', { role: 'finance', handlers: reportHandlers({ groups: [] }).handlers });
+    expect(await screen.findByText(/No possible duplicates/, {}, T)).toBeInTheDocument();
+  });
+
+  it('shows the BFF error with its request id', async () => {
+    renderApp('/reports/possible-duplicates', { role: 'finance', handlers: reportsFail() });
+    expect(await screen.findByText('Could not load possible duplicates', {}, T)).toBeInTheDocument();
+    expect(screen.getByText(/request id req-dup-500/)).toBeInTheDocument();
+  });
+
+  it('shows a loading state', async () => {
+    renderApp('/reports/possible-duplicates', { role: 'finance', handlers: reportsHang() });
+    expect(await screen.findByText('Loading possible duplicates…', {}, T)).toBeInTheDocument();
+  });
+});
