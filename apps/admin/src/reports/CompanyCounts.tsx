@@ -1,4 +1,5 @@
-import { Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { PagedFooter } from '../ui/PagedFooter';
 import { useState } from 'react';
 import { Link } from 'react-admin';
 import { Empty, Loading, RequestError } from '../ui/ListStates';
@@ -53,14 +54,7 @@ export function CompanyCounts({ month }: { month: string }) {
               </TableBody>
             </Table>
           </TableContainer>
-          <TablePagination
-            component="div"
-            count={total ?? data.length}
-            page={page}
-            rowsPerPage={PER_PAGE}
-            rowsPerPageOptions={[PER_PAGE]}
-            onPageChange={(_event, next) => setPage(next)}
-          />
+          <PagedFooter total={total ?? data.length} page={page} perPage={PER_PAGE} onPageChange={setPage} />
         </>
       )}
     </>

@@ -1,4 +1,5 @@
-import { Box, List, ListItem, Paper, TablePagination, Typography } from '@mui/material';
+import { Box, List, ListItem, Paper, Typography } from '@mui/material';
+import { PagedFooter } from '../ui/PagedFooter';
 import { useState } from 'react';
 import { Link } from 'react-admin';
 import { Empty, Loading, RequestError } from '../ui/ListStates';
@@ -58,7 +59,7 @@ export default function DuplicatesReport() {
         </Paper>
       ))}
       {data && data.length > 0 && (
-        <TablePagination component="div" count={total ?? data.length} page={page} rowsPerPage={PER_PAGE} rowsPerPageOptions={[PER_PAGE]} onPageChange={(_event, next) => setPage(next)} />
+        <PagedFooter total={total ?? data.length} page={page} perPage={PER_PAGE} onPageChange={setPage} />
       )}
     </Box>
   );

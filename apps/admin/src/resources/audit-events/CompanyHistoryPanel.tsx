@@ -1,5 +1,6 @@
 import type { AuditEventRecord } from '@console/contracts';
-import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { PagedFooter } from '../../ui/PagedFooter';
+import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useId, useState } from 'react';
 import { useCanAccess, useGetList } from 'react-admin';
 import { CopyableText } from '../../ui/CopyableText';
@@ -80,18 +81,7 @@ function CompanyAuditEntries({ companyId }: { companyId: string }) {
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePagination
-        component="div"
-        count={total ?? 0}
-        page={page}
-        rowsPerPage={perPage}
-        rowsPerPageOptions={[10, 25, 50]}
-        onPageChange={(_, next) => setPage(next)}
-        onRowsPerPageChange={(event) => {
-          setPerPage(Number(event.target.value));
-          setPage(0);
-        }}
-      />
+      <PagedFooter total={total ?? 0} page={page} perPage={perPage} onPageChange={setPage} onPerPageChange={setPerPage} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { Box, Card, CardContent, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { Box, Card, CardContent, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { PagedFooter } from '../../ui/PagedFooter';
 import { useState } from 'react';
 import { useCanAccess } from 'react-admin';
 import { MirrorFreshness } from '../../reports/MirrorFreshness';
@@ -59,14 +60,7 @@ export default function ErrorGroupList() {
                 </TableBody>
               </Table>
             </TableContainer>
-            <TablePagination
-              component="div"
-              count={total ?? data.length}
-              page={page}
-              rowsPerPage={PER_PAGE}
-              rowsPerPageOptions={[PER_PAGE]}
-              onPageChange={(_event, next) => setPage(next)}
-            />
+            <PagedFooter total={total ?? data.length} page={page} perPage={PER_PAGE} onPageChange={setPage} />
           </>
         )}
       </CardContent>

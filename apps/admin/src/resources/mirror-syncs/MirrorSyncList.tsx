@@ -1,4 +1,5 @@
-import { Card, CardContent, Chip, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { Card, CardContent, Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { PagedFooter } from '../../ui/PagedFooter';
 import { useState } from 'react';
 import { MirrorFreshness } from '../../reports/MirrorFreshness';
 import { listQuery, useApiQuery } from '../../reports/useApiQuery';
@@ -80,7 +81,7 @@ export default function MirrorSyncList() {
                 </TableBody>
               </Table>
             </TableContainer>
-            <TablePagination component="div" count={total ?? data.length} page={page} rowsPerPage={PER_PAGE} rowsPerPageOptions={[PER_PAGE]} onPageChange={(_e, next) => setPage(next)} />
+            <PagedFooter total={total ?? data.length} page={page} perPage={PER_PAGE} onPageChange={setPage} />
           </>
         )}
       </CardContent>

@@ -1,4 +1,5 @@
-import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { PagedFooter } from '../../ui/PagedFooter';
 import { useEffect, useMemo, useState } from 'react';
 import { useGetList } from 'react-admin';
 import { DatasetStatusChip } from '../data-status/DatasetStatusChip';
@@ -87,18 +88,7 @@ export function SyncHistory({ companyId, refreshKey }: { companyId: string; refr
       <SyncHistoryFilters value={filter} onChange={changeFilter} />
       {body}
       {!error && (total ?? 0) > 0 && (
-        <TablePagination
-          component="div"
-          count={total ?? 0}
-          page={page}
-          rowsPerPage={perPage}
-          rowsPerPageOptions={[10, 25, 50]}
-          onPageChange={(_, next) => setPage(next)}
-          onRowsPerPageChange={(event) => {
-            setPerPage(Number(event.target.value));
-            setPage(0);
-          }}
-        />
+        <PagedFooter total={total ?? 0} page={page} perPage={perPage} onPageChange={setPage} onPerPageChange={setPerPage} />
       )}
     </Box>
   );
