@@ -4,7 +4,6 @@
  * measures against the emulator at EMULATOR_URL and sends its figures to the parent.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createCodatClient } from '@console/codat-client';
 import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
 import { sql } from 'drizzle-orm';
@@ -15,7 +14,7 @@ import { createApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.js';
 import { insertStaff } from '../src/auth/staff-store.js';
-import { openDatabase, type Database } from '../src/db/database.js';
+import { openDatabase, PGLITE_EXTENSIONS, type Database } from '../src/db/database.js';
 import { prepareDatabase } from '../src/db/migrate.js';
 import type { BffDeps } from '../src/deps.js';
 import { rows } from '../src/mirror/db/sql.js';
@@ -56,12 +55,14 @@ async function open(): Promise<{ database: Database; dispose: () => Promise<void
     return { database, dispose: async () => (await database.close(), await scratch.drop()) };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'console-mirror-bench-'));
-  const database = await openDatabase({ pglite: new PGlite(dataDir, { extensions: { pg_trgm } }) });
+  const database = await openDatabase({ pglite: new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS }) });
   return { database, dispose: async () => (await database.close(), rmSync(dataDir, { recursive: true, force: true })) };
 }
 
 const { database, dispose } = await open();
 await prepareDatabase(database, async () => undefined);
+globalThis.gc?.();
+const idleRssMb = process.memoryUsage().rss / MB;
 const codat = createCodatClient({ baseUrl: process.env.EMULATOR_URL!, apiKey: WELL_KNOWN_API_KEY, timeoutMs: 60_000 });
 const auth = { ...DEFAULT_AUTH_SETTINGS, passwordHashCost: 8 };
 const deps: BffDeps = {
@@ -128,6 +129,7 @@ const timelineBaseline = await timed(`/api/mirror-syncs?range=${encodeURICompone
 
 process.send!({
   kind,
+  idleRssMb,
   pagingMs: paging.ms,
   pagingCompanies: paging.value,
   fullSync: { ms: full.ms, peakRssMb: full.peakRssMb, peakHeapMb: full.peakHeapMb, status: full.value.status, pages: full.value.pages, changes: full.value.changes },

@@ -31,6 +31,8 @@ interface EmulatorReady {
 
 interface RunFigures {
   kind: string;
+  /** The process with its database open and migrated, before any sync. */
+  idleRssMb: number;
   pagingMs: number;
   pagingCompanies: number;
   fullSync: { ms: number; peakRssMb: number; peakHeapMb: number; status: string; pages: number; changes: number };
@@ -94,10 +96,10 @@ for (const r of results) {
   const searchP95 = percentile(r.search.samples, 95);
   const reportWorst = Math.max(...r.report);
   const checks: Array<[string, string, string, string, boolean | undefined]> = [
-    ['full sync (empty mirror)', `< ${seconds(TARGETS.syncMs)}`, seconds(r.fullSync.ms), `paging alone ${seconds(r.pagingMs)} (${r.pagingCompanies} companies)`, r.fullSync.ms < TARGETS.syncMs],
-    ['  peak RSS during it', `< ${TARGETS.syncRssMb} MB`, mb(r.fullSync.peakRssMb), `JS heap peak ${mb(r.fullSync.peakHeapMb)}`, r.fullSync.peakRssMb < TARGETS.syncRssMb],
+    ['full sync, first load (empty mirror)', `< ${seconds(TARGETS.syncMs)}`, seconds(r.fullSync.ms), `paging alone ${seconds(r.pagingMs)} (${r.pagingCompanies} companies)`, r.fullSync.ms < TARGETS.syncMs],
+    ['  peak RSS during it', `< ${TARGETS.syncRssMb} MB`, mb(r.fullSync.peakRssMb), `idle process with database ${mb(r.idleRssMb)}; JS heap peak ${mb(r.fullSync.peakHeapMb)}`, r.fullSync.peakRssMb < TARGETS.syncRssMb],
     ['  mirror = emulator', 'equal', `${r.counts.companies} / ${r.counts.connections}`, `${r.fullSync.pages} pages, ${r.fullSync.changes} changes`, complete],
-    ['incremental sync (no change)', '—', seconds(r.incrementalSync.ms), `${r.incrementalSync.changes} changes, peak RSS ${mb(r.incrementalSync.peakRssMb)}`, undefined],
+    ['full sync, steady state (nothing changed)', `< ${seconds(TARGETS.syncMs)}`, seconds(r.incrementalSync.ms), `${r.incrementalSync.changes} changes, peak RSS ${mb(r.incrementalSync.peakRssMb)}`, r.incrementalSync.ms < TARGETS.syncMs],
     [`search p50 ${r.search.viaRoute ? '(GET /api/companies)' : '(searchMirror: route not wired)'}`, '—', ms(percentile(r.search.samples, 50)), `baseline GET /api/auth/me p50 ${ms(percentile(r.baseline, 50))}`, undefined],
     ['search p95', `< ${TARGETS.searchP95Ms} ms`, ms(searchP95), `${r.search.samples.length} queries`, searchP95 < TARGETS.searchP95Ms],
     ['connection-counts report (worst of 5)', `< ${TARGETS.reportMs} ms`, ms(reportWorst), `p50 ${ms(percentile(r.report, 50))}`, reportWorst < TARGETS.reportMs],

@@ -17,6 +17,12 @@ import { linkUrlRoutes } from './actions/link-urls.js';
 import { refreshRoutes } from './actions/refresh.js';
 import { staffRoutes } from './resources/staff/routes.js';
 import { auditEventsRoutes } from './resources/audit-events/routes.js';
+import { connectionErrorGroupsRoutes } from './resources/connection-error-groups/routes.js';
+import { notesRoutes } from './resources/notes/routes.js';
+import { mirrorSyncsRoutes } from './resources/mirror-syncs/routes.js';
+import { timelineRoutes } from './mirror/timeline/routes.js';
+import { reportsRoutes } from './reports/routes.js';
+import { webhookRoutes } from './webhooks/routes.js';
 
 /**
  * The console's API: react-admin resources (ra-data-simple-rest conventions) and a few actions.
@@ -45,6 +51,12 @@ export function apiRoutes(deps: BffDeps): Hono {
   api.route('/', refreshRoutes(deps, docs));
   api.route('/staff', staffRoutes(deps, docs));
   api.route('/audit-events', auditEventsRoutes(deps, docs));
+  api.route('/connection-error-groups', connectionErrorGroupsRoutes(deps, docs));
+  api.route('/notes', notesRoutes(deps, docs));
+  api.route('/mirror-syncs', mirrorSyncsRoutes(deps, docs));
+  api.route('/reports', reportsRoutes(deps, docs));
+  api.route('/webhooks', webhookRoutes(deps, docs));
+  api.route('/', timelineRoutes(deps, docs));
   api.route('/', docsRoutes(docs));
   // Mounted sub-apps don't use their own notFound: a catch-all keeps /api answers JSON.
   api.all('*', (c) => {

@@ -1,6 +1,7 @@
 import type { CodatClient } from '@console/codat-client';
 import type { AuthSettings } from './auth/settings.js';
 import type { Db } from './db/database.js';
+import type { MirrorSettings } from './mirror/settings.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 
@@ -15,6 +16,8 @@ export interface BffSettings {
   spaDir?: string;
   /** Sign-in, sessions and SSO. */
   auth: AuthSettings;
+  /** The fleet mirror, its webhooks and reports; MIRROR_DEFAULTS when absent. */
+  mirror?: MirrorSettings;
 }
 
 /** Everything the BFF's routes use, injected so tests run the real app against the real emulator. */

@@ -1,5 +1,7 @@
 import { ROLES, type Role } from '@console/contracts';
 import { z } from 'zod';
+import { BILLABLE_RULE_KEYS, DEFAULT_BILLABLE_RULE } from './reports/billable-rule.js';
+import { WEBHOOK_SECRET_PATTERN } from './webhooks/signature.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalString = z
@@ -69,6 +71,14 @@ const variables = z.object({
   OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
   OIDC_ROLE_MAP: optionalString.pipe(roleMap.optional()),
   OIDC_LABEL: z.string().min(1).default('Sign in with SSO'),
+  /** Minutes between fleet-mirror syncs; 0 turns the schedule off. */
+  MIRROR_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  /** How long the mirror keeps history (changes, resolved errors, runs, snapshots). */
+  MIRROR_RETENTION_MONTHS: positiveInt(120).default(13),
+  /** Svix secret of the Codat webhook endpoint; POST /api/webhooks/codat is refused without it. */
+  CODAT_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(WEBHOOK_SECRET_PATTERN, 'must be a whsec_… secret').optional()),
+  /** Which connections finance's reports count as billable candidates. */
+  BILLABLE_RULE: z.enum(BILLABLE_RULE_KEYS).default(DEFAULT_BILLABLE_RULE),
 });
 
 /** Every variable the BFF reads. `.env.example` lists them; the README explains them. */

@@ -2,6 +2,8 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { firstAccountsNotice } from './auth/first-accounts.js';
 import { connectCodat } from './codat.js';
+import type { BffDeps } from './deps.js';
+import { mirrorRuntime } from './mirror/runtime.js';
 import { openDatabaseFromEnv } from './db/open-from-env.js';
 import { loadEnv } from './env.js';
 import { createLogger } from './observability/logger.js';
@@ -16,7 +18,7 @@ const { database, firstAccounts } = await openDatabaseFromEnv(env, logger, setti
 if (firstAccounts.length > 0) process.stdout.write(`${firstAccountsNotice(firstAccounts)}\n`);
 const codat = await connectCodat(env, logger, metrics);
 
-const app = createApp({
+const deps: BffDeps = {
   codat: codat.client,
   logger,
   metrics,
@@ -29,7 +31,11 @@ const app = createApp({
     },
     database: () => database.ping(),
   },
-});
+};
+const app = createApp(deps);
+// The fleet mirror syncs on MIRROR_SYNC_INTERVAL_MINUTES; replicas share it through a lease.
+const mirror = mirrorRuntime(deps).job;
+mirror.start();
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port }, `console listening on http://localhost:${info.port}`);
@@ -42,6 +48,8 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   // close() stops accepting connections and resolves once in-flight requests have finished.
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  // A run in progress stops after its current page and is resumed by the next run.
+  await mirror.stop();
   await codat.client.close();
   await codat.emulator?.close();
   await database.close();

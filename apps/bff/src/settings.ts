@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
 import type { BffSettings } from './deps.js';
 import type { Env } from './env.js';
+import { MIRROR_DEFAULTS } from './mirror/settings.js';
 
 /** Tag key holding a customer's merchant id; the emulator's seed uses the same key. */
 export const MERCHANT_ID_TAG = 'merchantId';
@@ -15,6 +16,13 @@ export function settingsFromEnv(env: Env): BffSettings {
     maxBodyBytes: env.MAX_BODY_BYTES,
     spaDir: env.SPA_DIR ?? DEFAULT_SPA_DIR,
     auth: authSettingsFromEnv(env),
+    mirror: {
+      ...MIRROR_DEFAULTS,
+      intervalMs: env.MIRROR_SYNC_INTERVAL_MINUTES * 60_000,
+      retentionMonths: env.MIRROR_RETENTION_MONTHS,
+      webhookSecret: env.CODAT_WEBHOOK_SECRET,
+      billableRule: env.BILLABLE_RULE,
+    },
   };
 }
 

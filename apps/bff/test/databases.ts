@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/database.js';
+import { openDatabase, PGLITE_EXTENSIONS, type Database } from '../src/db/database.js';
 import { MIGRATIONS_DIR, prepareDatabase } from '../src/db/migrate.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -78,7 +78,7 @@ export function pgliteTemplate(): Promise<Uint8Array> {
     try {
       return new Uint8Array(readFileSync(cached));
     } catch {
-      const pglite = new PGlite({ ...(await pgliteModules()) });
+      const pglite = new PGlite({ ...(await pgliteModules()), extensions: PGLITE_EXTENSIONS });
       await prepareDatabase(await openDatabase({ pglite }), async () => undefined);
       const tarball = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
       await pglite.close();
@@ -95,7 +95,7 @@ export function pgliteTemplate(): Promise<Uint8Array> {
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const loadDataDir = new Blob([await pgliteTemplate()]);
-    const database = await openDatabase({ pglite: new PGlite({ ...(await pgliteModules()), loadDataDir, relaxedDurability: true }) });
+    const database = await openDatabase({ pglite: new PGlite({ ...(await pgliteModules()), loadDataDir, relaxedDurability: true, extensions: PGLITE_EXTENSIONS }) });
     return { ...database, dispose: () => database.close() };
   }
   const scratch = await createScratchPostgres();

@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   'links.reveal': 'reveal / copy Link, connection and invite URLs',
   'companies.create': 'create company, create connection',
   'diagnostics.read': 'view dataConnectionErrors, data status, sync history',
+  'notes.write': 'annotate error groups and connections',
   'data.refresh': 'queue refreshes',
   'connections.unlink': 'unlink connection',
   'source-accounts.write': 'create / edit / delete source accounts',
@@ -21,7 +22,7 @@ const EVERYONE: Permission[] = ['companies.read', 'diagnostics.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   customer_success: [...EVERYONE, 'links.reveal', 'companies.create'],
-  support: [...EVERYONE, 'links.reveal', 'companies.create', 'data.refresh', 'connections.unlink', 'source-accounts.write'],
+  support: [...EVERYONE, 'links.reveal', 'companies.create', 'data.refresh', 'connections.unlink', 'source-accounts.write', 'notes.write'],
   finance: [...EVERYONE, 'reports.read', 'audit.read'],
   admin: Object.keys(PERMISSIONS) as Permission[],
 };

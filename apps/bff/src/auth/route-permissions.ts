@@ -74,6 +74,30 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'GET /api/audit-events/export': 'audit.read',
   'GET /api/audit-events/:id': 'audit.read',
 
+  // Fleet mirror: error triage and timelines (everyone reads diagnostics), notes (support and
+  // admins write), finance's reports; every export needs reports.read; syncs are for admins.
+  'GET /api/connection-error-groups': 'diagnostics.read',
+  'GET /api/connection-error-groups/export': 'reports.read',
+  'GET /api/connection-error-groups/:id': 'diagnostics.read',
+  'GET /api/connection-error-groups/:id/companies/export': 'reports.read',
+  'GET /api/companies/:id/timeline': 'diagnostics.read',
+  'GET /api/companies/:id/timeline/export': 'reports.read',
+  'GET /api/notes': 'diagnostics.read',
+  'GET /api/notes/:id': 'diagnostics.read',
+  'POST /api/notes': 'notes.write',
+  'GET /api/reports/connection-counts': 'reports.read',
+  'GET /api/reports/connection-counts/export': 'reports.read',
+  'GET /api/reports/connection-counts/series': 'reports.read',
+  'GET /api/reports/connection-counts/companies': 'reports.read',
+  'GET /api/reports/connection-counts/companies/export': 'reports.read',
+  'GET /api/reports/possible-duplicates': 'reports.read',
+  'GET /api/reports/possible-duplicates/export': 'reports.read',
+  'GET /api/mirror-syncs': 'staff.manage',
+  'GET /api/mirror-syncs/:id': 'staff.manage',
+  'POST /api/mirror-syncs': 'staff.manage',
+  // Codat has no session: the Svix signature is checked instead (webhooks/routes.ts).
+  'POST /api/webhooks/codat': 'public',
+
   // The API's own documentation, and the JSON 404 for unknown /api paths
   'GET /api/openapi.json': 'signed-in',
   'GET /api/docs': 'signed-in',

@@ -29,7 +29,7 @@ export function mirrorRuntime(deps: BffDeps): MirrorRuntime {
   let runtime = runtimes.get(deps);
   if (runtime) return runtime;
   const settings = deps.settings.mirror ?? MIRROR_DEFAULTS;
-  const store = createMirrorStore(deps.db);
+  const store = createMirrorStore(deps.db, settings.billableRule);
   const platformKeys: SyncContext['platformKeys'] = (connections) => integrationCatalog(deps.codat, deps.now).keyResolver(connections);
   const sync: SyncContext = {
     codat: deps.codat,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { toCompanyRecords } from '../resources/companies/to-record.js';
-import { searchMirror, type MirrorSearch } from './search.js';
+import { MIRROR_COUNT_LIMIT, searchMirror, type MirrorSearch } from './search.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -75,5 +75,21 @@ describe('searchMirror', () => {
     const byCreated = (await search({ sort: { field: 'created', order: 'DESC' } }))!;
     const created = byCreated.records.map((c) => Date.parse(c.created!));
     expect(created).toEqual([...created].sort((a, b) => b - a));
+  });
+});
+
+describe('searchMirror on a larger fleet', () => {
+  it('counts a broad filter only up to the limit, and says so', async () => {
+    const fleet = await startStack({ scenario: 'fleet', companies: 1100, settings: { mirror: { ...TEST_MIRROR_SETTINGS, pageSize: 5000 } } });
+    try {
+      await syncOnce(syncContext(fleet));
+      const all = (await searchMirror(fleet.deps, { start: 0, end: 24 }))!;
+      expect(all).toMatchObject({ total: 1100, capped: false });
+      const broad = (await searchMirror(fleet.deps, { q: 'e', start: 0, end: 24 }))!;
+      expect(broad).toMatchObject({ total: MIRROR_COUNT_LIMIT, capped: true });
+      expect(broad.records).toHaveLength(25);
+    } finally {
+      await fleet.close();
+    }
   });
 });

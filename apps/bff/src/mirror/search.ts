@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import type { BffDeps } from '../deps.js';
 import type { CompanyFilter, CompanyRecord, CompanySortField } from '../resources/companies/schemas.js';
+import { isUuid } from '../codat/safe-query.js';
 import { array, rows } from './db/sql.js';
 import { mirrorRefreshedAt } from './freshness.js';
 
@@ -16,9 +17,15 @@ export interface MirrorSearch {
   end: number;
 }
 
+/** A filtered list counts its matches up to here; past it the total says "this many or more". */
+export const MIRROR_COUNT_LIMIT = 1000;
+
 export interface MirrorSearchResult {
   records: CompanyRecord[];
+  /** Exact without filters; at most MIRROR_COUNT_LIMIT with them (see `capped`). */
   total: number;
+  /** More than MIRROR_COUNT_LIMIT matched (for `X-Search-Capped`, as the Codat-backed search sets it). */
+  capped: boolean;
   /** For the `X-Mirror-Refreshed-At` header (see freshness.ts). */
   refreshedAt: string;
 }
@@ -38,8 +45,13 @@ function conditions({ q, status, platform }: MirrorSearch): SQL {
   const text = q?.trim().toLowerCase();
   if (text) {
     // search_text holds the lower-cased name, description, merchant id and id (trigram-indexed).
-    parts.push(sql`(c.search_text like ${`%${escapeLike(text)}%`} escape '\\'
-      or exists (select 1 from mirror_connections k where ${live} and k.id = ${text}))`);
+    const matches = sql`c.search_text like ${`%${escapeLike(text)}%`} escape '\\'`;
+    // A connection id matches its company; written so both sides can use an index.
+    parts.push(
+      isUuid(text)
+        ? sql`(${matches} or c.id = any(array(select k.company_id from mirror_connections k where k.id = ${text} and k.deleted_at is null)))`
+        : matches,
+    );
   }
   if (status === 'NoConnections') parts.push(sql`not exists (select 1 from mirror_connections k where ${live})`);
   else if (status) parts.push(sql`exists (select 1 from mirror_connections k where ${live} and k.status = ${status})`);
@@ -106,6 +118,11 @@ export async function searchMirror(deps: Pick<BffDeps, 'db' | 'settings'>, searc
   const where = conditions(search);
   const { field, order } = search.sort ?? { field: 'name', order: 'ASC' };
   const direction = sql.raw(order === 'DESC' ? 'desc' : 'asc');
+  const filtered = Boolean(search.q?.trim() || search.status || search.platform);
+  // Counting every match of a broad filter costs more than the page itself: stop past the limit.
+  const counted = filtered
+    ? sql`select count(*)::int as total from (select 1 from mirror_companies c where ${where} limit ${MIRROR_COUNT_LIMIT + 1}) as matches`
+    : sql`select count(*)::int as total from mirror_companies c where ${where}`;
   const [page, [count]] = await Promise.all([
     rows<CompanyRow>(
       deps.db,
@@ -113,7 +130,13 @@ export async function searchMirror(deps: Pick<BffDeps, 'db' | 'settings'>, searc
           order by ${SORT_COLUMN[field]} ${direction} nulls last, c.id ${direction}
           limit ${search.end - search.start + 1} offset ${search.start}`,
     ),
-    rows<{ total: number }>(deps.db, sql`select count(*)::int as total from mirror_companies c where ${where}`),
+    rows<{ total: number }>(deps.db, counted),
   ]);
-  return { records: await toRecords(deps.db, deps.settings.merchantIdTag, page), total: count!.total, refreshedAt };
+  const capped = filtered && count!.total > MIRROR_COUNT_LIMIT;
+  return {
+    records: await toRecords(deps.db, deps.settings.merchantIdTag, page),
+    total: capped ? MIRROR_COUNT_LIMIT : count!.total,
+    capped,
+    refreshedAt,
+  };
 }

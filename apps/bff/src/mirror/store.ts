@@ -41,6 +41,13 @@ export interface PageProgress {
   connections: number;
 }
 
+export interface PageWrite {
+  progress: PageProgress;
+  seenCompanyIds: readonly string[];
+  digests: ReadonlyMap<string, string>;
+  write: MirrorWrite;
+}
+
 export interface LeaseClaim {
   holder: string;
   now: Date;
@@ -81,18 +88,30 @@ export interface MirrorStore {
 
   /** What the mirror holds for these companies (and connections, by id). */
   loadState(companyIds: readonly string[], connectionIds?: readonly string[]): Promise<StoredState>;
+  /** The digest each company had on the sync page that last listed it (see digest.ts); null once changed otherwise. */
+  syncDigests(companyIds: readonly string[]): Promise<Map<string, string | null>>;
   /**
-   * Writes one page atomically: the changes, the companies seen by the run, and the run's
-   * progress — only while `lease.holder` still holds the lease (else LeaseLostError).
+   * Writes one page atomically: the changes, the digests of the companies that changed, the
+   * companies seen by the run, and the run's progress — only while `lease.holder` still holds
+   * the lease and the run (else LeaseLostError).
    */
-  applyPage(runId: number, lease: LeaseClaim, progress: PageProgress, seenCompanyIds: readonly string[], write: MirrorWrite): Promise<void>;
-  /** Writes an observation outside paging (webhooks, reconciliation). */
+  applyPage(run: { runId: number; lease: LeaseClaim }, page: PageWrite): Promise<void>;
+  /** Writes an observation outside paging (webhooks, reconciliation); clears the digests it touches. */
   applyWrite(write: MirrorWrite, source: 'sync' | 'webhook', seenAt: Date): Promise<void>;
   /** Companies not deleted and not seen by `runId`, in id order after `after`. */
   companiesNotSeen(runId: number, after: string | undefined, limit: number): Promise<string[]>;
 
-  /** One snapshot per UTC day; false when `day` already has one. */
-  takeDailySnapshot(day: string, runId: number, at: Date): Promise<boolean>;
-  /** Deletes history older than `before`; returns rows removed per table. */
-  prune(before: Date): Promise<Record<string, number>>;
+  /**
+   * After a completed pass: the day's snapshot, taken once per UTC day, and with it the daily
+   * chores (history older than `pruneBefore` removed, the month's report computed, planner
+   * statistics refreshed — also after a first load); the search index built when missing.
+   */
+  finishPass(input: { day: string; runId: number; at: Date; pruneBefore: Date; firstLoad: boolean }): Promise<PassChores>;
+}
+
+export interface PassChores {
+  snapshot: boolean;
+  /** Rows removed per table, when the day's chores ran. */
+  pruned?: Record<string, number>;
+  searchIndexBuilt: boolean;
 }

@@ -121,13 +121,13 @@ describe.each(DATABASE_KINDS)('mirror sync on %s', (database) => {
     expect(await syncOnce(loser)).toMatchObject({ status: 'completed', holder: loser.holder });
   });
 
-  it('a 429 storm slows a sync down but loses nothing', async () => {
+  it('a 429 storm slows a sync down but loses nothing', { timeout: 20_000 }, async () => {
     const before = await lastChangeId(stack);
     const tooMany = () => stack.metrics.codatCalls.get({ operation: 'companies.list', status: '429' });
     const storms = tooMany();
     stack.emu.faults.settings = { latencyMs: 0, errorRate: 0, errorStatus: 500, burst: { status: 429, count: 5, retryAfterSeconds: 1 } };
     const started = Date.now();
-    const run = await syncOnce(syncContext(stack, { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }));
+    const run = await syncOnce(syncContext(stack, { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) })).finally(() => stack.emu.faults.reset());
     expect(run.status).toBe('completed');
     expect(tooMany() - storms).toBe(5);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);

@@ -1,6 +1,7 @@
 import type { CodatClient, Company, Connection, Page } from '@console/codat-client';
 import type { Logger } from '../observability/logger.js';
 import { fetchCompanyPage, isLastPage, respectQuota, type PagingContext } from './codat-pages.js';
+import { companyDigests, narrowObservation } from './digest.js';
 import { diffObservation } from './diff.js';
 import type { PlatformKeyOf } from './observe.js';
 import { observePage } from './observe-page.js';
@@ -42,6 +43,28 @@ export async function beginSync(ctx: SyncContext, trigger: SyncTrigger): Promise
   return ctx.store.startRun({ trigger, holder: ctx.holder, pageSize: ctx.settings.pageSize, startedAt: now });
 }
 
+/**
+ * One page: only companies whose digest differs from the last page that listed them are read
+ * and diffed; all are recorded as seen by the run.
+ */
+async function writePage(ctx: SyncContext, run: SyncRun, page: number, result: Page<Company>, at: Date, baseline: boolean): Promise<void> {
+  const observation = await observePage(ctx, result.results, at);
+  const ids = observation.companies.map((company) => company.id);
+  const digests = companyDigests(observation);
+  const stored = await ctx.store.syncDigests(ids);
+  const changed = new Set(ids.filter((id) => stored.get(id) !== digests.get(id)));
+  const write = diffObservation(await ctx.store.loadState([...changed]), narrowObservation(observation, changed), { baseline });
+  await ctx.store.applyPage(
+    { runId: run.id, lease: lease(ctx) },
+    {
+      progress: { page, totalResults: result.totalResults, companies: ids.length, connections: observation.connections.length },
+      seenCompanyIds: ids,
+      digests: new Map([...changed].map((id) => [id, digests.get(id)!])),
+      write,
+    },
+  );
+}
+
 async function writePages(ctx: SyncContext, paging: PagingContext, run: SyncRun, baseline: boolean): Promise<void> {
   let page = run.lastPage + 1;
   const fetchAt = (number: number) => {
@@ -50,22 +73,23 @@ async function writePages(ctx: SyncContext, paging: PagingContext, run: SyncRun,
     return fetched;
   };
   let next: Promise<{ result: Page<Company>; at: Date }> | undefined = fetchAt(page);
-  while (next) {
-    ctx.signal?.throwIfAborted();
-    const { result, at }: { result: Page<Company>; at: Date } = await next;
-    const last = isLastPage(page, result);
-    // A low quota stops the run after this page is written, not before.
-    const quotaLow = last ? undefined : await respectQuota(paging).then(() => undefined, (error: unknown) => error);
-    // The next page downloads while this one is written: two pages in memory at most.
-    next = last || quotaLow ? undefined : fetchAt(page + 1);
-    const observation = await observePage(ctx, result.results, at);
-    const state = await ctx.store.loadState(observation.companies.map((company) => company.id));
-    const write = diffObservation(state, observation, { baseline });
-    const progress = { page, totalResults: result.totalResults, companies: observation.companies.length, connections: observation.connections.length };
-    await ctx.store.applyPage(run.id, lease(ctx), progress, observation.companies.map((company) => company.id), write);
-    await ctx.afterPage?.(run, page);
-    if (quotaLow) throw quotaLow;
-    page += 1;
+  try {
+    while (next) {
+      ctx.signal?.throwIfAborted();
+      const { result, at }: { result: Page<Company>; at: Date } = await next;
+      const last = isLastPage(page, result);
+      // A low quota stops the run after this page is written, not before.
+      const quotaLow = last ? undefined : await respectQuota(paging).then(() => undefined, (error: unknown) => error);
+      // The next page downloads while this one is written: two pages in memory at most.
+      next = last || quotaLow ? undefined : fetchAt(page + 1);
+      await writePage(ctx, run, page, result, at, baseline);
+      await ctx.afterPage?.(run, page);
+      if (quotaLow) throw quotaLow;
+      page += 1;
+    }
+  } finally {
+    // A run that stops early leaves no request to Codat behind it.
+    await next?.catch(() => undefined);
   }
 }
 
@@ -88,15 +112,20 @@ export async function continueSync(ctx: SyncContext, run: SyncRun): Promise<Sync
     await writePages(ctx, paging, run, baseline);
     const reconciled = await reconcileMissing(ctx, run);
     const now = new Date(ctx.now());
-    await ctx.store.takeDailySnapshot(utcDay(now), run.id, now);
-    const pruned = await ctx.store.prune(monthsBefore(now, ctx.settings.retentionMonths));
+    const chores = await ctx.store.finishPass({
+      day: utcDay(now),
+      runId: run.id,
+      at: now,
+      pruneBefore: monthsBefore(now, ctx.settings.retentionMonths),
+      firstLoad: baseline,
+    });
     const finished = await ctx.store.finishRun(run.id, ctx.holder, {
       status: 'completed',
       finishedAt: new Date(ctx.now()),
       deletedCompanies: reconciled.deleted,
       changes: reconciled.changes,
     });
-    ctx.logger.info({ runId: run.id, pages: finished.pages, changes: finished.changes, deletedCompanies: reconciled.deleted, pruned, ms: Math.round(performance.now() - started) }, 'mirror sync completed');
+    ctx.logger.info({ runId: run.id, pages: finished.pages, changes: finished.changes, deletedCompanies: reconciled.deleted, ...chores, ms: Math.round(performance.now() - started) }, 'mirror sync completed');
     return finished;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

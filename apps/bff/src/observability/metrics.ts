@@ -106,6 +106,8 @@ export class Metrics {
     'X-Rate-Limit-Remaining from the latest Codat response.',
   );
   readonly codatRateLimitLimit = new Gauge('console_codat_rate_limit_limit', 'X-Rate-Limit-Limit from the latest Codat response.');
+  readonly webhookEvents = new Counter('console_codat_webhooks_total', 'Verified Codat webhooks by event type and outcome (applied, ignored, invalid).');
+  readonly webhookRejections = new Counter('console_codat_webhook_rejections_total', 'Codat webhooks refused by reason (missing-headers, stale-timestamp, bad-signature).');
 
   render(): string {
     const all = [
@@ -116,6 +118,8 @@ export class Metrics {
       this.codatRetries,
       this.codatRateLimitRemaining,
       this.codatRateLimitLimit,
+      this.webhookEvents,
+      this.webhookRejections,
     ];
     return `${all.map((m) => m.render()).join('\n')}\n`;
   }

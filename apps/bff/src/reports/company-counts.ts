@@ -1,58 +1,57 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rows } from '../mirror/db/sql.js';
-import { billablePredicate, type BillableRule } from './billable-rule.js';
+import type { BillableRule } from './billable-rule.js';
 import type { CompanyCountFilter, CompanyCountRecord, CompanyCountSortField } from './schemas.js';
 
-const SORT: Record<CompanyCountSortField, SQL> = {
-  name: sql`lower(c.name)`,
-  connections: sql`connections`,
-  billableConnections: sql`"billableConnections"`,
-  id: sql`m.company_id`,
+/** mirror_company_months keeps a billable count per rule (see mirror/db/snapshot.ts). */
+const BILLABLE_COLUMN: Record<BillableRule, SQL> = {
+  'linked-any-time': sql.raw('m.billable_linked_any_time'),
+  'linked-at-month-end': sql.raw('m.billable_linked_at_month_end'),
+  'linked-all-month': sql.raw('m.billable_linked_all_month'),
 };
 
-function grouped(month: string, rule: BillableRule, lastDay: string, filter: CompanyCountFilter, extra: SQL = sql`true`): SQL {
-  const billable = billablePredicate(rule, lastDay);
-  const having: SQL[] = [];
-  if (filter.billable !== undefined) having.push(sql`(count(*) filter (where ${billable}) > 0) = ${filter.billable}`);
-  if (filter.platform) having.push(sql`bool_or(m.platform_key = ${filter.platform})`);
-  return sql`select m.company_id as id, c.name, c.merchant_id as "merchantId", coalesce(c.deleted_at is not null, true) as "companyDeleted",
-      count(*)::int as connections,
-      (count(*) filter (where not m.sandbox and m.last_day = ${lastDay}::date and m.last_status = 'Linked'))::int as "linkedAtMonthEnd",
-      (count(*) filter (where ${billable}))::int as "billableConnections",
-      (count(*) filter (where m.sandbox))::int as "sandboxConnections",
-      array_remove(array_agg(distinct m.platform_key), null) as platforms
-    from mirror_connection_months m left join mirror_companies c on c.id = m.company_id
-    where m.month = ${month} and ${extra}
-    group by m.company_id, c.name, c.merchant_id, c.deleted_at
-    ${having.length > 0 ? sql`having ${sql.join(having, sql` and `)}` : sql``}`;
+const SORT: Record<CompanyCountSortField, SQL> = {
+  id: sql`m.company_id`,
+  name: sql`lower(c.name)`,
+  connections: sql`m.connections`,
+  billableConnections: sql`"billableConnections"`,
+};
+
+export interface CompanyCountsInput {
+  month: string;
+  rule: BillableRule;
+  filter: CompanyCountFilter;
 }
 
-/** Per-company connection counts for the month, paged. */
+function selection({ month, rule, filter }: CompanyCountsInput, extra: SQL = sql`true`): SQL {
+  const billable = BILLABLE_COLUMN[rule];
+  const conditions = [sql`m.month = ${month}`, extra];
+  if (filter.billable !== undefined) conditions.push(sql`(${billable} > 0) = ${filter.billable}`);
+  if (filter.platform) conditions.push(sql`${filter.platform} = any(m.platforms)`);
+  return sql`select m.company_id as id, c.name, c.merchant_id as "merchantId", coalesce(c.deleted_at is not null, true) as "companyDeleted",
+      m.connections, m.linked_at_month_end as "linkedAtMonthEnd", ${billable} as "billableConnections",
+      m.sandbox_connections as "sandboxConnections", m.platforms
+    from mirror_company_months m left join mirror_companies c on c.id = m.company_id
+    where ${sql.join(conditions, sql` and `)}`;
+}
+
+/** Per-company connection counts for the month (as of its latest snapshot), paged. */
 export async function companyCountsPage(
   db: Db,
-  input: { month: string; rule: BillableRule; lastDay: string; filter: CompanyCountFilter; start: number; end: number; sort?: { field: CompanyCountSortField; order: 'ASC' | 'DESC' } },
+  input: CompanyCountsInput & { start: number; end: number; sort?: { field: CompanyCountSortField; order: 'ASC' | 'DESC' } },
 ): Promise<{ records: CompanyCountRecord[]; total: number }> {
-  const query = grouped(input.month, input.rule, input.lastDay, input.filter);
+  const query = selection(input);
   const { field, order } = input.sort ?? { field: 'billableConnections', order: 'DESC' };
   const direction = sql.raw(order === 'DESC' ? 'desc' : 'asc');
   const [records, [count]] = await Promise.all([
-    rows<CompanyCountRecord>(
-      db,
-      sql`${query} order by ${SORT[field]} ${direction} nulls last, m.company_id limit ${input.end - input.start + 1} offset ${input.start}`,
-    ),
+    rows<CompanyCountRecord>(db, sql`${query} order by ${SORT[field]} ${direction} nulls last, m.company_id limit ${input.end - input.start + 1} offset ${input.start}`),
     rows<{ total: number }>(db, sql`select count(*)::int as total from (${query}) as companies`),
   ]);
   return { records, total: count!.total };
 }
 
-/** The same, in company-id order after `after` (keyset), for the CSV export. */
-export function companyCountsBatch(
-  db: Db,
-  input: { month: string; rule: BillableRule; lastDay: string; filter: CompanyCountFilter },
-  after: string | undefined,
-  limit: number,
-): Promise<CompanyCountRecord[]> {
-  const query = grouped(input.month, input.rule, input.lastDay, input.filter, sql`m.company_id > ${after ?? ''}`);
-  return rows<CompanyCountRecord>(db, sql`${query} order by m.company_id limit ${limit}`);
+/** The same in company-id order after `after` (keyset), for the CSV export. */
+export function companyCountsBatch(db: Db, input: CompanyCountsInput, after: string | undefined, limit: number): Promise<CompanyCountRecord[]> {
+  return rows<CompanyCountRecord>(db, sql`${selection(input, sql`m.company_id > ${after ?? ''}`)} order by m.company_id limit ${limit}`);
 }

@@ -29,7 +29,9 @@ const grouped = (rows_: { status: string; platformKey: string; connections: numb
   Object.fromEntries(rows_.map((row) => [`${row.status} ${row.platformKey}`, row.connections]).sort());
 
 beforeAll(async () => {
-  stack = await startStack({ settings: { mirror: TEST_MIRROR_SETTINGS } });
+  // Months pass in these tests: sessions must outlive them.
+  const year = 365 * 86_400_000;
+  stack = await startStack({ settings: { mirror: TEST_MIRROR_SETTINGS }, auth: { sessionIdleMs: year, sessionAbsoluteMs: year } });
   // A sandbox connection, which finance must see apart and never as billable.
   const sandbox = await stack.deps.codat.connections.create(F.noConnections.companyId, { platformKey: 'mqjo' });
   await emulatorControl(stack, `/connections/${sandbox.id}/authorize`);

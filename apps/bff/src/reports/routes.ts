@@ -11,7 +11,7 @@ import { mirrorRuntime } from '../mirror/runtime.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import { auditedCsv } from './audited-export.js';
 import { companyCountsBatch, companyCountsPage } from './company-counts.js';
-import { connectionCountsReport, snapshotSpan } from './connection-counts.js';
+import { storedConnectionCountsReport } from './stored-report.js';
 import { duplicatesBatch, duplicatesPage } from './duplicates.js';
 import { COMPANY_COUNT_COLUMNS, COUNT_COLUMNS, DUPLICATE_COLUMNS, duplicateRows } from './export-columns.js';
 import { currentMonth, monthSchema } from './month.js';
@@ -46,13 +46,13 @@ export function reportsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   app.get('/connection-counts', async (c) => {
     const refreshedAt = await mirrorRefreshedAt(db);
     setRefreshedAt(c, refreshedAt);
-    return c.json(await connectionCountsReport(db, monthOf(c, deps.now()), rule(), refreshedAt));
+    return c.json(await storedConnectionCountsReport(db, monthOf(c, deps.now()), rule(), refreshedAt));
   });
 
   app.get('/connection-counts/export', async (c) => {
     const month = monthOf(c, deps.now());
     const refreshedAt = await mirrorRefreshedAt(db);
-    const report = connectionCountsReport(db, month, rule(), refreshedAt);
+    const report = storedConnectionCountsReport(db, month, rule(), refreshedAt);
     async function* batches() {
       const { rows, sandbox } = await report;
       yield [...rows, ...sandbox];
@@ -68,24 +68,20 @@ export function reportsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
     return c.json({ refreshedAt, ...parsed.data, days: await snapshotSeries(db, parsed.data) });
   });
 
-  const companyCounts = async (c: Context) => {
-    const month = monthOf(c, deps.now());
-    const { lastDay } = await snapshotSpan(db, month);
-    return { month, lastDay: lastDay ?? `${month}-01`, refreshedAt: await mirrorRefreshedAt(db) };
-  };
+  const companyCounts = async (c: Context) => ({ month: monthOf(c, deps.now()), refreshedAt: await mirrorRefreshedAt(db) });
 
   app.get('/connection-counts/companies', async (c) => {
     const { filter, start, end, sort } = parseListQuery(c, companyCountFilterSchema, COMPANY_COUNT_SORT_FIELDS);
-    const { month, lastDay, refreshedAt } = await companyCounts(c);
-    const page = await companyCountsPage(db, { month, rule: rule(), lastDay, filter, start, end, sort });
+    const { month, refreshedAt } = await companyCounts(c);
+    const page = await companyCountsPage(db, { month, rule: rule(), filter, start, end, sort });
     setRefreshedAt(c, refreshedAt);
     return listResponse(c, 'connection-counts/companies', start, page.records, page.total);
   });
 
   app.get('/connection-counts/companies/export', async (c) => {
     const { filter } = parseListQuery(c, companyCountFilterSchema, COMPANY_COUNT_SORT_FIELDS);
-    const { month, lastDay, refreshedAt } = await companyCounts(c);
-    const input = { month, rule: rule(), lastDay, filter };
+    const { month, refreshedAt } = await companyCounts(c);
+    const input = { month, rule: rule(), filter };
     return auditedCsv(c, deps, {
       action: 'company-counts.export',
       filename: `connection-counts-companies-${month}`,

@@ -75,7 +75,7 @@ describe('POST /api/webhooks/codat', () => {
     const count = rejected('bad-signature');
     const forged = await post(body.replace('x', 'y'), signed);
     expect(forged.status).toBe(401);
-    expect((await forged.json()).error.code).toBe('invalid_signature');
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('invalid_signature');
     expect(rejected('bad-signature')).toBe(count + 1);
     expect(stack.metrics.render()).toMatch(/console_codat_webhook_rejections_total\{reason="bad-signature"\} \d+/);
 

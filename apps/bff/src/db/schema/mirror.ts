@@ -5,8 +5,9 @@ import { time } from './columns.js';
 /**
  * The fleet mirror (src/mirror): every company and connection as last seen in Codat, the history
  * of what changed, sync runs, daily snapshots for finance, and staff notes. Codat ids are kept as
- * text, as Codat sends them (lower-cased). The trigram search index is created by a hand-written
- * migration, because it needs the pg_trgm extension where one is available.
+ * text, as Codat sends them (lower-cased). The trigram search index is not declared here: it needs
+ * the pg_trgm extension where one is available, and is built after the first load (see
+ * mirror/db/maintenance.ts). Indexes are kept to what queries use: each costs every sync's writes.
  */
 
 export const mirrorCompanies = pgTable(
@@ -29,13 +30,16 @@ export const mirrorCompanies = pgTable(
     firstSeenAt: time('first_seen_at').notNull(),
     updatedAt: time('updated_at').notNull(),
     deletedAt: time('deleted_at'),
+    /**
+     * Digest of the company as the last sync page listed it (connections and errors included): a
+     * page skips the diff for companies whose digest is unchanged. Other writers clear it.
+     */
+    syncDigest: text('sync_digest'),
   },
   (table) => [
     index('mirror_companies_name').on(sql`lower(${table.name})`, table.id),
     index('mirror_companies_created').on(table.createdAt, table.id),
     index('mirror_companies_last_sync').on(table.lastSyncAt, table.id),
-    index('mirror_companies_merchant').on(table.merchantId),
-    index('mirror_companies_name_normalised').on(table.nameNormalised),
   ],
 );
 
@@ -118,7 +122,6 @@ export const mirrorChanges = pgTable(
   (table) => [
     check('mirror_changes_source', sql`${table.source} in ('sync', 'webhook')`),
     index('mirror_changes_company').on(table.companyId, table.occurredAt),
-    index('mirror_changes_seen').on(table.seenAt),
     index('mirror_changes_transitions').on(table.occurredAt).where(sql`${table.kind} = 'connection.status'`),
   ],
 );
@@ -233,4 +236,37 @@ export const mirrorNotes = pgTable(
     check('mirror_notes_target_type', sql`${table.targetType} in ('error-group', 'connection')`),
     index('mirror_notes_target').on(table.targetType, table.targetId, table.createdAt),
   ],
+);
+
+/**
+ * Each company's month, rolled up from mirror_connection_months when a snapshot is taken: what
+ * the per-company report pages through. Billable counts are kept for every rule.
+ */
+export const mirrorCompanyMonths = pgTable(
+  'mirror_company_months',
+  {
+    month: text('month').notNull(),
+    companyId: text('company_id').notNull(),
+    connections: integer('connections').notNull(),
+    linkedAtMonthEnd: integer('linked_at_month_end').notNull(),
+    billableLinkedAnyTime: integer('billable_linked_any_time').notNull(),
+    billableLinkedAtMonthEnd: integer('billable_linked_at_month_end').notNull(),
+    billableLinkedAllMonth: integer('billable_linked_all_month').notNull(),
+    sandboxConnections: integer('sandbox_connections').notNull(),
+    platforms: text('platforms').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.month, table.companyId] })],
+);
+
+/** The connection-counts report as of a month's last snapshot, per billable rule: computed once, read many times. */
+export const mirrorReports = pgTable(
+  'mirror_reports',
+  {
+    month: text('month').notNull(),
+    rule: text('rule').notNull(),
+    lastDay: date('last_day', { mode: 'string' }).notNull(),
+    computedAt: time('computed_at').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.month, table.rule] })],
 );

@@ -13,6 +13,8 @@ const monthOf = (day: string) => day.slice(0, 7);
  */
 export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date): Promise<boolean> {
   const month = monthOf(day);
+  const taken = await rows(db, sql`select 1 from mirror_snapshot_days where day = ${day}::date`);
+  if (taken.length > 0) return false;
   const inserted = await rows(
     db,
     sql`insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections)
@@ -43,7 +45,27 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
       platform_name = excluded.platform_name, source_type = excluded.source_type, sandbox = excluded.sandbox, last_day = excluded.last_day,
       last_status = excluded.last_status, days_seen = mirror_connection_months.days_seen + 1,
       days_linked = mirror_connection_months.days_linked + excluded.days_linked`);
+  await rollUpCompanies(db, month, day);
   return true;
+}
+
+/** mirror_company_months for `month` from its connections, as of snapshot `day` (the month's latest). */
+async function rollUpCompanies(db: Db, month: string, day: string): Promise<void> {
+  const linkedAtEnd = sql`not sandbox and last_day = ${day}::date and last_status = 'Linked'`;
+  await db.execute(sql`
+    insert into mirror_company_months (month, company_id, connections, linked_at_month_end, billable_linked_any_time,
+      billable_linked_at_month_end, billable_linked_all_month, sandbox_connections, platforms)
+    select month, company_id, count(*)::int, (count(*) filter (where ${linkedAtEnd}))::int,
+      (count(*) filter (where not sandbox and days_linked > 0))::int,
+      (count(*) filter (where ${linkedAtEnd}))::int,
+      (count(*) filter (where not sandbox and days_linked > 0 and days_linked = days_seen))::int,
+      (count(*) filter (where sandbox))::int,
+      array_remove(array_agg(distinct platform_key order by platform_key), null)
+    from mirror_connection_months where month = ${month} group by month, company_id
+    on conflict (month, company_id) do update set connections = excluded.connections, linked_at_month_end = excluded.linked_at_month_end,
+      billable_linked_any_time = excluded.billable_linked_any_time, billable_linked_at_month_end = excluded.billable_linked_at_month_end,
+      billable_linked_all_month = excluded.billable_linked_all_month, sandbox_connections = excluded.sandbox_connections,
+      platforms = excluded.platforms`);
 }
 
 /** Removes history older than `before` (by when the mirror saw it). Notes are kept. */
@@ -59,6 +81,8 @@ export async function prune(db: Db, before: Date): Promise<Record<string, number
     snapshotDays: sql`delete from mirror_snapshot_days where day < ${day}::date`,
     snapshotCounts: sql`delete from mirror_snapshot_counts where day < ${day}::date`,
     connectionMonths: sql`delete from mirror_connection_months where month < ${monthOf(day)}`,
+    companyMonths: sql`delete from mirror_company_months where month < ${monthOf(day)}`,
+    reports: sql`delete from mirror_reports where month < ${monthOf(day)}`,
     seen: sql`delete from mirror_sync_seen where run_id not in (select id from mirror_sync_runs where status in ('running', 'interrupted'))`,
   };
   const removed: Record<string, number> = {};

@@ -16,7 +16,9 @@ export async function loadState(db: Db, companyIds: readonly string[], connectio
       sql`select id, company_id as "companyId", integration_id as "integrationId", platform_key as "platformKey", platform_name as "platformName",
             source_type as "sourceType", status, last_sync as "lastSync", deleted_at is not null as deleted,
             (extract(epoch from observed_at) * 1000)::float8 as "observedMs"
-          from mirror_connections where company_id = any(${array(companyIds, 'text')}) or id = any(${array(connectionIds, 'text')})`,
+          from mirror_connections where company_id = any(${array(companyIds, 'text')})
+          ${connectionIds.length > 0 ? sql`union select id, company_id, integration_id, platform_key, platform_name, source_type, status, last_sync,
+            deleted_at is not null, (extract(epoch from observed_at) * 1000)::float8 from mirror_connections where id = any(${array(connectionIds, 'text')})` : sql``}`,
     ),
   ]);
   const errors = new Map<string, Map<string, StoredError>>();

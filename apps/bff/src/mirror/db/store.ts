@@ -5,25 +5,37 @@ import { claimLease, releaseLease, runQueries } from './runs.js';
 import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
-import { applyWrite } from './write.js';
+import { applyWrite, forgetDigests, recordDigests } from './write.js';
+import { analyzeMirror, ensureSearchIndex } from './maintenance.js';
+import type { BillableRule } from '../../reports/billable-rule.js';
+import { refreshStoredReport } from '../../reports/stored-report.js';
 
 /** The mirror on the console's database (PGlite or PostgreSQL, through Drizzle). */
-export function createMirrorStore(db: Db): MirrorStore {
+export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorStore {
   return {
     acquireLease: (claim) => claimLease(db, claim),
     releaseLease: (holder) => releaseLease(db, holder),
     ...runQueries(db),
     loadState: (companyIds, connectionIds) => loadState(db, companyIds, connectionIds),
 
-    applyPage: (runId, lease, progress, seenCompanyIds, write) =>
-      db.transaction(async (tx) => {
+    syncDigests: async (companyIds) =>
+      new Map(
+        (await rows<{ id: string; digest: string | null }>(db, sql`select id, sync_digest as digest from mirror_companies where id = any(${array(companyIds, 'text')})`)).map(
+          (row) => [row.id, row.digest],
+        ),
+      ),
+
+    applyPage: ({ runId, lease }, { progress, seenCompanyIds, digests, write }) =>
+      db.transaction(async (transaction) => {
+        const tx = transaction as unknown as Db;
         // Fencing: a replica that lost the lease (stalled past its expiry) writes nothing ...
-        if (!(await claimLease(tx as unknown as Db, lease))) throw new LeaseLostError(lease.holder);
-        await applyWrite(tx as unknown as Db, write, 'sync', lease.now);
+        if (!(await claimLease(tx, lease))) throw new LeaseLostError(lease.holder);
+        await applyWrite(tx, write, 'sync', lease.now);
+        await recordDigests(tx, digests);
         await tx.execute(sql`insert into mirror_sync_seen (run_id, company_id)
           select ${runId}, id from unnest(${array(seenCompanyIds, 'text')}) as id on conflict do nothing`);
         const owned = await rows(
-          tx as unknown as Db,
+          tx,
           sql`update mirror_sync_runs set last_page = ${progress.page}, total_results = ${progress.totalResults},
             pages = pages + 1, companies = companies + ${progress.companies}, connections = connections + ${progress.connections},
             changes = changes + ${write.changes.length}
@@ -33,7 +45,12 @@ export function createMirrorStore(db: Db): MirrorStore {
         if (owned.length === 0) throw new LeaseLostError(lease.holder);
       }),
 
-    applyWrite: (write, source, seenAt) => db.transaction((tx) => applyWrite(tx as unknown as Db, write, source, seenAt)),
+    applyWrite: (write, source, seenAt) =>
+      db.transaction(async (transaction) => {
+        const tx = transaction as unknown as Db;
+        await applyWrite(tx, write, source, seenAt);
+        await forgetDigests(tx, write);
+      }),
 
     companiesNotSeen: async (runId, after, limit) =>
       (
@@ -46,7 +63,12 @@ export function createMirrorStore(db: Db): MirrorStore {
         )
       ).map((row) => row.id),
 
-    takeDailySnapshot: (day, runId, at) => db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at)),
-    prune: (before) => prune(db, before),
+    finishPass: async ({ day, runId, at, pruneBefore, firstLoad }) => {
+      const snapshot = await db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at));
+      const pruned = snapshot ? await prune(db, pruneBefore) : undefined;
+      if (snapshot) await refreshStoredReport(db, day.slice(0, 7), billableRule);
+      if (snapshot || firstLoad) await analyzeMirror(db);
+      return { snapshot, pruned, searchIndexBuilt: await ensureSearchIndex(db) };
+    },
   };
 }

@@ -135,3 +135,23 @@ export async function applyWrite(db: Db, write: MirrorWrite, source: 'sync' | 'w
   await writeErrors(db, write, now);
   await insertChanges(db, write, source, now);
 }
+
+/** The digests of the companies a sync page changed (digest.ts); unchanged ones keep theirs. */
+export async function recordDigests(db: Db, digests: ReadonlyMap<string, string>): Promise<void> {
+  if (digests.size === 0) return;
+  await db.execute(sql`update mirror_companies c set sync_digest = u.digest
+    from unnest(${array([...digests.keys()], 'text')}, ${array([...digests.values()], 'text')}) as u(id, digest) where c.id = u.id`);
+}
+
+/** A write outside a sync page makes the next page diff the companies it touched. */
+export async function forgetDigests(db: Db, write: MirrorWrite): Promise<void> {
+  const ids = new Set([
+    ...write.companies.map((c) => c.id),
+    ...write.deletedCompanyIds,
+    ...write.connections.map((c) => c.companyId),
+    ...write.newErrors.map((e) => e.companyId),
+    ...write.changes.map((c) => c.companyId),
+  ]);
+  if (ids.size === 0) return;
+  await db.execute(sql`update mirror_companies set sync_digest = null where id = any(${array([...ids], 'text')}) and sync_digest is not null`);
+}

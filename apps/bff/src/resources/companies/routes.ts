@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { withAudit } from '../../audit/index.js';
+import { mirrorCompanyChange } from '../../mirror/console-changes.js';
+import { MIRROR_COUNT_LIMIT, searchMirror } from '../../mirror/search.js';
 import type { BffDeps } from '../../deps.js';
 import { listQueryDoc, uuid } from '../../http/params.js';
 import { readJsonBody, readParam } from '../../http/request-input.js';
@@ -26,6 +28,13 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
 
   app.get('/', async (c) => {
     const query = parseListQuery(c, companyFilterSchema, COMPANY_SORT_FIELDS);
+    const { id, q, status, platform } = query.filter;
+    const mirrored = id === undefined ? await searchMirror(deps, { q, status, platform, sort: query.sort, start: query.start, end: query.end }) : undefined;
+    if (mirrored) {
+      c.header('X-Mirror-Refreshed-At', mirrored.refreshedAt);
+      if (mirrored.capped) c.header('X-Search-Capped', String(MIRROR_COUNT_LIMIT));
+      return listResponse(c, 'companies', query.start, mirrored.records, mirrored.total);
+    }
     const page = await listCompanies(deps, query);
     if (page.capped !== undefined) c.header('X-Search-Capped', String(page.capped));
     return listResponse(
@@ -53,6 +62,7 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
           draft.details.reasonForNewCompany = input.confirmNewCompany.reason;
         const created = await createCompany(deps, input);
         draft.target.companyId = created.id;
+        await mirrorCompanyChange(deps, 'saved', created);
         return created;
       },
     );
@@ -67,6 +77,7 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
         draft.details.changes = Object.keys(input);
         const updated = await updateCompany(deps, companyId, input);
         draft.target.companyName = updated.name;
+        await mirrorCompanyChange(deps, 'saved', updated);
         return updated;
       }),
     );
@@ -78,6 +89,7 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       await withAudit(c, 'company.delete', { companyId }, async (draft) => {
         const deleted = await deleteCompany(deps, companyId);
         draft.target.companyName = deleted.name;
+        await mirrorCompanyChange(deps, 'deleted', deleted);
         return deleted;
       }),
     );

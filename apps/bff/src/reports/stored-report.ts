@@ -1,0 +1,32 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { mirrorReports } from '../db/schema/mirror.js';
+import type { BillableRule } from './billable-rule.js';
+import { connectionCountsReport, snapshotSpan } from './connection-counts.js';
+import type { ConnectionCountsReport } from './schemas.js';
+
+/**
+ * Computes the month's report as of its latest snapshot and keeps it: a report only changes when
+ * a snapshot is taken (once a day), and on a large fleet computing it takes seconds.
+ */
+export async function refreshStoredReport(db: Db, month: string, rule: BillableRule): Promise<ConnectionCountsReport> {
+  const report = await connectionCountsReport(db, month, rule, null);
+  if (report.snapshots) {
+    const row = { month, rule, lastDay: report.snapshots.lastDay, computedAt: new Date(), body: report };
+    await db
+      .insert(mirrorReports)
+      .values(row)
+      .onConflictDoUpdate({ target: [mirrorReports.month, mirrorReports.rule], set: { lastDay: row.lastDay, computedAt: row.computedAt, body: row.body } });
+  }
+  return report;
+}
+
+/** The month's report: the kept one when it is as of the month's latest snapshot, else computed now (and kept). */
+export async function storedConnectionCountsReport(db: Db, month: string, rule: BillableRule, refreshedAt: string | null): Promise<ConnectionCountsReport> {
+  const [{ lastDay }, [kept]] = await Promise.all([
+    snapshotSpan(db, month),
+    db.select().from(mirrorReports).where(and(eq(mirrorReports.month, month), eq(mirrorReports.rule, rule))),
+  ]);
+  const report = kept && kept.lastDay === lastDay ? (kept.body as unknown as ConnectionCountsReport) : await refreshStoredReport(db, month, rule);
+  return { ...report, refreshedAt };
+}
