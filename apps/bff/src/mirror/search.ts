@@ -116,27 +116,36 @@ export async function searchMirror(deps: Pick<BffDeps, 'db' | 'settings'>, searc
   const refreshedAt = await mirrorRefreshedAt(deps.db);
   if (!refreshedAt) return undefined;
   const where = conditions(search);
-  const { field, order } = search.sort ?? { field: 'name', order: 'ASC' };
-  const direction = sql.raw(order === 'DESC' ? 'desc' : 'asc');
   const filtered = Boolean(search.q?.trim() || search.status || search.platform);
   // Counting every match of a broad filter costs more than the page itself: stop past the limit.
-  const counted = filtered
-    ? sql`select count(*)::int as total from (select 1 from mirror_companies c where ${where} limit ${MIRROR_COUNT_LIMIT + 1}) as matches`
-    : sql`select count(*)::int as total from mirror_companies c where ${where}`;
-  const [page, [count]] = await Promise.all([
-    rows<CompanyRow>(
-      deps.db,
-      sql`select c.id, c.name, c.description, c.tags, c.created, c.last_sync as "lastSync" from mirror_companies c where ${where}
-          order by ${SORT_COLUMN[field]} ${direction} nulls last, c.id ${direction}
-          limit ${search.end - search.start + 1} offset ${search.start}`,
-    ),
-    rows<{ total: number }>(deps.db, counted),
-  ]);
+  const [count] = await rows<{ total: number }>(
+    deps.db,
+    filtered
+      ? sql`select count(*)::int as total from (select 1 from mirror_companies c where ${where} limit ${MIRROR_COUNT_LIMIT + 1}) as matches`
+      : sql`select count(*)::int as total from mirror_companies c where ${where}`,
+  );
   const capped = filtered && count!.total > MIRROR_COUNT_LIMIT;
+  const page = await rows<CompanyRow>(deps.db, pageQuery(search, where, filtered && !capped));
   return {
     records: await toRecords(deps.db, deps.settings.merchantIdTag, page),
     total: capped ? MIRROR_COUNT_LIMIT : count!.total,
     capped,
     refreshedAt,
   };
+}
+
+/**
+ * The requested page. With few matches (`selective`) they are found first and then sorted: left
+ * to itself the planner may walk the whole sort index looking for a rare name. With many, the
+ * sort index finds a page of them at once.
+ */
+function pageQuery(search: MirrorSearch, where: SQL, selective: boolean): SQL {
+  const { field, order } = search.sort ?? { field: 'name', order: 'ASC' };
+  const direction = sql.raw(order === 'DESC' ? 'desc' : 'asc');
+  const source = selective
+    ? sql`(with matches as materialized (select * from mirror_companies c where ${where}) select * from matches) as c`
+    : sql`mirror_companies c where ${where}`;
+  return sql`select c.id, c.name, c.description, c.tags, c.created, c.last_sync as "lastSync" from ${source}
+    order by ${SORT_COLUMN[field]} ${direction} nulls last, c.id ${direction}
+    limit ${search.end - search.start + 1} offset ${search.start}`;
 }

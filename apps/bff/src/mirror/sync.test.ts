@@ -121,7 +121,8 @@ describe.each(DATABASE_KINDS)('mirror sync on %s', (database) => {
     expect(await syncOnce(loser)).toMatchObject({ status: 'completed', holder: loser.holder });
   });
 
-  it('a 429 storm slows a sync down but loses nothing', { timeout: 20_000 }, async () => {
+  // Waits out real Retry-After seconds, and is about paging, not storage: run once.
+  it.runIf(database === 'pglite')('a 429 storm slows a sync down but loses nothing', { timeout: 20_000 }, async () => {
     const before = await lastChangeId(stack);
     const tooMany = () => stack.metrics.codatCalls.get({ operation: 'companies.list', status: '429' });
     const storms = tooMany();

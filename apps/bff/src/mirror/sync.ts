@@ -4,6 +4,7 @@ import { fetchCompanyPage, isLastPage, respectQuota, type PagingContext } from '
 import { companyDigests, narrowObservation } from './digest.js';
 import { diffObservation } from './diff.js';
 import type { PlatformKeyOf } from './observe.js';
+import type { Observation } from './model.js';
 import { observePage } from './observe-page.js';
 import { reconcileMissing } from './reconcile.js';
 import { monthsBefore, utcDay, type MirrorSettings } from './settings.js';
@@ -43,12 +44,16 @@ export async function beginSync(ctx: SyncContext, trigger: SyncTrigger): Promise
   return ctx.store.startRun({ trigger, holder: ctx.holder, pageSize: ctx.settings.pageSize, startedAt: now });
 }
 
+interface FetchedPage {
+  result: Page<Company>;
+  at: Date;
+}
+
 /**
  * One page: only companies whose digest differs from the last page that listed them are read
  * and diffed; all are recorded as seen by the run.
  */
-async function writePage(ctx: SyncContext, run: SyncRun, page: number, result: Page<Company>, at: Date, baseline: boolean): Promise<void> {
-  const observation = await observePage(ctx, result.results, at);
+async function writePage(ctx: SyncContext, run: SyncRun, page: number, observation: Observation, totalResults: number, baseline: boolean): Promise<void> {
   const ids = observation.companies.map((company) => company.id);
   const digests = companyDigests(observation);
   const stored = await ctx.store.syncDigests(ids);
@@ -57,7 +62,7 @@ async function writePage(ctx: SyncContext, run: SyncRun, page: number, result: P
   await ctx.store.applyPage(
     { runId: run.id, lease: lease(ctx) },
     {
-      progress: { page, totalResults: result.totalResults, companies: ids.length, connections: observation.connections.length },
+      progress: { page, totalResults, companies: ids.length, connections: observation.connections.length },
       seenCompanyIds: ids,
       digests: new Map([...changed].map((id) => [id, digests.get(id)!])),
       write,
@@ -72,17 +77,20 @@ async function writePages(ctx: SyncContext, paging: PagingContext, run: SyncRun,
     fetched.catch(() => undefined); // awaited below; this only avoids an unhandled rejection meanwhile
     return fetched;
   };
-  let next: Promise<{ result: Page<Company>; at: Date }> | undefined = fetchAt(page);
+  let next: Promise<FetchedPage> | undefined = fetchAt(page);
   try {
     while (next) {
       ctx.signal?.throwIfAborted();
-      const { result, at }: { result: Page<Company>; at: Date } = await next;
-      const last = isLastPage(page, result);
+      let fetched: FetchedPage | undefined = await next;
+      const { totalResults } = fetched.result;
+      const last = isLastPage(page, fetched.result);
       // A low quota stops the run after this page is written, not before.
       const quotaLow = last ? undefined : await respectQuota(paging).then(() => undefined, (error: unknown) => error);
-      // The next page downloads while this one is written: two pages in memory at most.
+      const observation = await observePage(ctx, fetched.result.results, fetched.at);
+      fetched = undefined; // Codat's page can be collected while the mirror's copy is written ...
+      // ... and the next page downloads meanwhile: one page and one copy in memory at most.
       next = last || quotaLow ? undefined : fetchAt(page + 1);
-      await writePage(ctx, run, page, result, at, baseline);
+      await writePage(ctx, run, page, observation, totalResults, baseline);
       await ctx.afterPage?.(run, page);
       if (quotaLow) throw quotaLow;
       page += 1;

@@ -17,9 +17,14 @@ export async function ensureSearchIndex(db: Db): Promise<boolean> {
   return true;
 }
 
-/** Fresh planner statistics after a bulk change (PGlite has no autovacuum to do it). */
-export async function analyzeMirror(db: Db): Promise<void> {
+/**
+ * Fresh planner statistics after a bulk change (PGlite has no autovacuum to do it): the mirror's
+ * tables after a first load, the snapshot's after each snapshot.
+ */
+export async function analyzeMirror(db: Db, tables: 'mirror' | 'snapshot'): Promise<void> {
   await db.execute(
-    sql`analyze mirror_companies, mirror_connections, mirror_connection_errors, mirror_changes, mirror_connection_months, mirror_company_months`,
+    tables === 'mirror'
+      ? sql`analyze mirror_companies, mirror_connections, mirror_connection_errors, mirror_changes`
+      : sql`analyze mirror_connection_months, mirror_company_months, mirror_snapshot_counts`,
   );
 }

@@ -18,10 +18,10 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
   const inserted = await rows(
     db,
     sql`insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections)
-        select ${day}::date, ${at.toISOString()}::timestamptz, ${runId},
-          count(*)::int,
-          (count(*) filter (where not exists (select 1 from mirror_connections k where k.company_id = c.id and k.deleted_at is null)))::int
-        from mirror_companies c where c.deleted_at is null
+        select ${day}::date, ${at.toISOString()}::timestamptz, ${runId}, count(*)::int, (count(*) filter (where k.company_id is null))::int
+        from mirror_companies c
+        left join (select distinct company_id from mirror_connections where deleted_at is null) as k on k.company_id = c.id
+        where c.deleted_at is null
         on conflict (day) do nothing returning day::text`,
   );
   if (inserted.length === 0) return false;

@@ -30,8 +30,8 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
         const tx = transaction as unknown as Db;
         // Fencing: a replica that lost the lease (stalled past its expiry) writes nothing ...
         if (!(await claimLease(tx, lease))) throw new LeaseLostError(lease.holder);
-        await applyWrite(tx, write, 'sync', lease.now);
-        await recordDigests(tx, digests);
+        await applyWrite(tx, write, 'sync', lease.now, digests);
+        await recordDigests(tx, digests, write.companies);
         await tx.execute(sql`insert into mirror_sync_seen (run_id, company_id)
           select ${runId}, id from unnest(${array(seenCompanyIds, 'text')}) as id on conflict do nothing`);
         const owned = await rows(
@@ -64,10 +64,12 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       ).map((row) => row.id),
 
     finishPass: async ({ day, runId, at, pruneBefore, firstLoad }) => {
+      // After a first load the planner knows nothing of the new rows yet: statistics first.
+      if (firstLoad) await analyzeMirror(db, 'mirror');
       const snapshot = await db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at));
       const pruned = snapshot ? await prune(db, pruneBefore) : undefined;
+      if (snapshot) await analyzeMirror(db, 'snapshot');
       if (snapshot) await refreshStoredReport(db, day.slice(0, 7), billableRule);
-      if (snapshot || firstLoad) await analyzeMirror(db);
       return { snapshot, pruned, searchIndexBuilt: await ensureSearchIndex(db) };
     },
   };

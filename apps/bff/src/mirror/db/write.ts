@@ -18,22 +18,23 @@ const SEARCH_TEXT = sql.raw(`lower(u.name || ' ' || coalesce(u.description, '') 
  * Companies from a full read replace every field; those from a webhook's `referenceCompany`
  * (no dates) leave the stored dates alone.
  */
-async function upsertCompanies(db: Db, companies: readonly ObservedCompany[], now: string): Promise<void> {
+async function upsertCompanies(db: Db, companies: readonly ObservedCompany[], now: string, digests: ReadonlyMap<string, string>): Promise<void> {
   const full = companies.filter((company) => company.created !== undefined);
   const partial = companies.filter((company) => company.created === undefined);
   for (const batch of chunks(full)) {
     await db.execute(sql`
-      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at, search_text, first_seen_at, updated_at)
-      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, u.created, u.created_at, u.last_sync, u.last_sync_at, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz
+      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at, search_text, first_seen_at, updated_at, sync_digest)
+      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, u.created, u.created_at, u.last_sync, u.last_sync_at, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz, u.digest
       from unnest(${array(batch.map((c) => c.id), 'text')}, ${array(batch.map((c) => c.name), 'text')}, ${array(batch.map((c) => c.nameNormalised), 'text')},
         ${array(batch.map((c) => c.description), 'text')}, ${array(batch.map((c) => c.merchantId), 'text')}, ${array(batch.map((c) => JSON.stringify(c.tags)), 'text')},
         ${array(batch.map((c) => c.created ?? null), 'text')}, ${array(batch.map((c) => iso(c.createdAt)), 'timestamptz')},
-        ${array(batch.map((c) => c.lastSync ?? null), 'text')}, ${array(batch.map((c) => iso(c.lastSyncAt)), 'timestamptz')})
-        as u(id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at)
+        ${array(batch.map((c) => c.lastSync ?? null), 'text')}, ${array(batch.map((c) => iso(c.lastSyncAt)), 'timestamptz')},
+        ${array(batch.map((c) => digests.get(c.id) ?? null), 'text')})
+        as u(id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at, digest)
       on conflict (id) do update set name = excluded.name, name_normalised = excluded.name_normalised, description = excluded.description,
         merchant_id = excluded.merchant_id, tags = excluded.tags, created = excluded.created, created_at = excluded.created_at,
         last_sync = excluded.last_sync, last_sync_at = excluded.last_sync_at, search_text = excluded.search_text,
-        updated_at = excluded.updated_at, deleted_at = null`);
+        updated_at = excluded.updated_at, deleted_at = null, sync_digest = excluded.sync_digest`);
   }
   for (const batch of chunks(partial)) {
     await db.execute(sql`
@@ -43,7 +44,8 @@ async function upsertCompanies(db: Db, companies: readonly ObservedCompany[], no
         ${array(batch.map((c) => c.description), 'text')}, ${array(batch.map((c) => c.merchantId), 'text')}, ${array(batch.map((c) => JSON.stringify(c.tags)), 'text')})
         as u(id, name, name_normalised, description, merchant_id, tags)
       on conflict (id) do update set name = excluded.name, name_normalised = excluded.name_normalised, description = excluded.description,
-        merchant_id = excluded.merchant_id, tags = excluded.tags, search_text = excluded.search_text, updated_at = excluded.updated_at, deleted_at = null`);
+        merchant_id = excluded.merchant_id, tags = excluded.tags, search_text = excluded.search_text, updated_at = excluded.updated_at,
+        deleted_at = null, sync_digest = null`);
   }
 }
 
@@ -126,21 +128,26 @@ async function insertChanges(db: Db, write: MirrorWrite, source: 'sync' | 'webho
   }
 }
 
-/** Applies a diff's write; call inside a transaction so an observation lands whole or not at all. */
-export async function applyWrite(db: Db, write: MirrorWrite, source: 'sync' | 'webhook', seenAt: Date): Promise<void> {
+/**
+ * Applies a diff's write; call inside a transaction so an observation lands whole or not at all.
+ * `digests` (sync pages) are stored with the companies written; other companies written get none.
+ */
+export async function applyWrite(db: Db, write: MirrorWrite, source: 'sync' | 'webhook', seenAt: Date, digests: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const now = seenAt.toISOString();
-  await upsertCompanies(db, write.companies, now);
+  await upsertCompanies(db, write.companies, now, digests);
   await upsertConnections(db, write, now);
   await deleteRecords(db, write, now);
   await writeErrors(db, write, now);
   await insertChanges(db, write, source, now);
 }
 
-/** The digests of the companies a sync page changed (digest.ts); unchanged ones keep theirs. */
-export async function recordDigests(db: Db, digests: ReadonlyMap<string, string>): Promise<void> {
-  if (digests.size === 0) return;
+/** Digests of companies a sync page changed but did not rewrite (a connection or error changed). */
+export async function recordDigests(db: Db, digests: ReadonlyMap<string, string>, written: readonly ObservedCompany[]): Promise<void> {
+  const rewritten = new Set(written.map((company) => company.id));
+  const rest = [...digests].filter(([id]) => !rewritten.has(id));
+  if (rest.length === 0) return;
   await db.execute(sql`update mirror_companies c set sync_digest = u.digest
-    from unnest(${array([...digests.keys()], 'text')}, ${array([...digests.values()], 'text')}) as u(id, digest) where c.id = u.id`);
+    from unnest(${array(rest.map(([id]) => id), 'text')}, ${array(rest.map(([, digest]) => digest), 'text')}) as u(id, digest) where c.id = u.id`);
 }
 
 /** A write outside a sync page makes the next page diff the companies it touched. */
