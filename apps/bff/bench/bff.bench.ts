@@ -5,7 +5,9 @@
  *   - sequentially over 1 connection, for latency: the p50 the BFF adds (target ≤ 1 ms);
  *   - over 50 keep-alive connections, for throughput: BFF ÷ direct (target ≥ 60 %). At 50 in
  *     flight, latency is mostly queueing, so its percentiles are printed but not judged.
- * Direct and BFF runs alternate in short rounds, so a machine whose speed drifts (shared VMs do)
+ * A bare Hono proxy (bare-proxy-process.ts) is measured beside them: what one more HTTP hop costs on
+ * this machine before the BFF does any work of its own.
+ * Direct, BFF and bare-proxy runs alternate in short rounds, so a machine whose speed drifts (shared VMs do)
  * slows both sides alike. Requests through the BFF carry a real session (signed in over HTTP).
  * Run with `npm run bench` (≈ 70 s, PGlite's first start included); exits 1 when a target is
  * missed or a request fails. Profile with `node --cpu-prof --import tsx bench/bff.bench.ts`:
@@ -16,6 +18,7 @@ import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
 import { signIn, startChild } from './ipc.js';
 import { merge, runLoad, summarise, type LoadOptions, type LoadResult, type Summary } from './load.js';
 import { ms, perSecond, table, verdict } from './report.js';
+import { bffStartFlags } from './start-flags.js';
 
 const MAX_ADDED_P50_MS = 1;
 const MIN_THROUGHPUT_RATIO = 0.6;
@@ -32,49 +35,52 @@ function write(line = ''): void {
 }
 
 const emulator = await startChild('./emulator-process.ts');
-const bff = await startChild('./bff-process.ts', { EMULATOR_URL: emulator.url });
+const bff = await startChild('./bff-process.ts', { EMULATOR_URL: emulator.url }, [...process.execArgv, ...bffStartFlags()]);
+const bareProxy = await startChild('./bare-proxy-process.ts', { EMULATOR_URL: emulator.url });
 const session = await signIn(bff.url);
 const ids = emulator.companyIds!;
 const companyAt = (i: number) => ids[i % ids.length]!;
 
-type Side = 'direct' | 'viaBff';
+const SIDES = ['direct', 'viaBff', 'bareProxy'] as const;
+type Side = (typeof SIDES)[number];
 const targets: Record<Side, Pick<LoadOptions, 'baseUrl' | 'headers'>> = {
   direct: { baseUrl: emulator.url, headers: { Authorization: `Basic ${Buffer.from(WELL_KNOWN_API_KEY).toString('base64')}` } },
   viaBff: { baseUrl: bff.url, headers: session },
+  bareProxy: { baseUrl: bareProxy.url, headers: {} },
 };
 const cases: Array<{ name: string } & Record<Side, (i: number) => string>> = [
-  { name: 'get one company', direct: (i) => `/companies/${companyAt(i)}`, viaBff: (i) => `/api/companies/${companyAt(i)}` },
-  { name: 'list page of 25', direct: () => '/companies?page=1&pageSize=25', viaBff: () => `/api/companies?range=${encodeURIComponent('[0,24]')}` },
+  { name: 'get one company', direct: (i) => `/companies/${companyAt(i)}`, viaBff: (i) => `/api/companies/${companyAt(i)}`, bareProxy: (i) => `/api/companies/${companyAt(i)}` },
+  { name: 'list page of 25', direct: () => '/companies?page=1&pageSize=25', viaBff: () => `/api/companies?range=${encodeURIComponent('[0,24]')}`, bareProxy: () => '/api/companies' },
 ];
 
 const measured: Array<{ name: string; phase: Phase } & Record<Side, Summary>> = [];
 const failures: string[] = [];
 try {
   for (const { name, ...paths } of cases) {
-    for (const side of ['direct', 'viaBff'] as const) await runLoad({ ...targets[side], ...WARM_UP, path: paths[side] });
+    for (const side of SIDES) await runLoad({ ...targets[side], ...WARM_UP, path: paths[side] });
     for (const phase of ['sequential', 'concurrent'] as const) {
-      const rounds: Record<Side, LoadResult[]> = { direct: [], viaBff: [] };
+      const rounds: Record<Side, LoadResult[]> = { direct: [], viaBff: [], bareProxy: [] };
       for (let round = 0; round < ROUNDS; round += 1) {
-        for (const side of ['direct', 'viaBff'] as const) rounds[side].push(await runLoad({ ...targets[side], ...PHASES[phase], path: paths[side] }));
+        for (const side of SIDES) rounds[side].push(await runLoad({ ...targets[side], ...PHASES[phase], path: paths[side] }));
       }
-      const direct = merge(rounds.direct);
-      const viaBff = merge(rounds.viaBff);
-      for (const [side, result] of [['direct', direct], ['via BFF', viaBff]] as const) {
+      const merged = { direct: merge(rounds.direct), viaBff: merge(rounds.viaBff), bareProxy: merge(rounds.bareProxy) };
+      for (const side of SIDES) {
+        const result = merged[side];
         if (result.failures > 0) failures.push(`${name}, ${side}, ${phase}: ${result.failures} failed, first ${result.firstFailure}`);
       }
-      measured.push({ name, phase, direct: summarise(direct), viaBff: summarise(viaBff) });
+      measured.push({ name, phase, direct: summarise(merged.direct), viaBff: summarise(merged.viaBff), bareProxy: summarise(merged.bareProxy) });
     }
   }
 } finally {
-  await Promise.all([bff.stop(), emulator.stop()]);
+  await Promise.all([bff.stop(), bareProxy.stop(), emulator.stop()]);
 }
 
 write(`BFF overhead: emulator (fleet of 2,000 companies), BFF (sessions in ${bff.database}) and load generator in separate processes, ${availableParallelism()} CPUs, Node ${process.version}`);
 write();
 write(
   table(
-    ['case', 'connections', 'direct req/s', 'direct p50', 'direct p99', 'via BFF req/s', 'via BFF p50', 'via BFF p99', 'requests (direct / BFF)'],
-    measured.map(({ name, phase, direct, viaBff }) => [
+    ['case', 'connections', 'direct req/s', 'direct p50', 'direct p99', 'via BFF req/s', 'via BFF p50', 'via BFF p99', 'bare proxy req/s', 'requests (direct / BFF)'],
+    measured.map(({ name, phase, direct, viaBff, bareProxy }) => [
       name,
       String(PHASES[phase].connections),
       perSecond(direct.requestsPerSecond),
@@ -83,6 +89,7 @@ write(
       perSecond(viaBff.requestsPerSecond),
       ms(viaBff.p50Ms),
       ms(viaBff.p99Ms),
+      perSecond(bareProxy.requestsPerSecond),
       `${direct.requests} / ${viaBff.requests}`,
     ]),
   ),
@@ -94,6 +101,7 @@ const judged = cases.flatMap(({ name }) => {
   const at = (phase: Phase) => measured.find((m) => m.name === name && m.phase === phase)!;
   const addedP50 = at('sequential').viaBff.p50Ms - at('sequential').direct.p50Ms;
   const ratio = at('concurrent').viaBff.requestsPerSecond / at('concurrent').direct.requestsPerSecond;
+  const floor = at('concurrent').bareProxy.requestsPerSecond / at('concurrent').direct.requestsPerSecond;
   const latencyOk = addedP50 <= MAX_ADDED_P50_MS;
   const throughputOk = ratio >= MIN_THROUGHPUT_RATIO;
   missed ||= !latencyOk || !throughputOk;
@@ -101,6 +109,7 @@ const judged = cases.flatMap(({ name }) => {
     [name, 'p50 added by the BFF, 1 connection', `≤ ${MAX_ADDED_P50_MS} ms`, ms(addedP50), verdict(latencyOk)],
     [name, 'p50 added by the BFF, 50 connections (queueing)', '—', ms(at('concurrent').viaBff.p50Ms - at('concurrent').direct.p50Ms), ''],
     [name, 'throughput via BFF ÷ direct, 50 connections', `≥ ${MIN_THROUGHPUT_RATIO * 100} %`, `${(ratio * 100).toFixed(0)} %`, verdict(throughputOk)],
+    [name, '  the same for a bare Hono proxy (the floor of any hop)', '—', `${(floor * 100).toFixed(0)} %`, ''],
   ];
 });
 write(table(['case', 'metric', 'target', 'measured', 'result'], judged));

@@ -35,9 +35,10 @@ export function sendReady(ready: Ready): void {
  * Forks a benchmark child (same Node flags, so `--cpu-prof` profiles it too) and waits for its
  * URL. Its stdout, where the BFF writes its access log as in production, goes to /dev/null.
  */
-export async function startChild(script: string, env: Record<string, string> = {}) {
+export async function startChild(script: string, env: Record<string, string> = {}, execArgv = process.execArgv) {
   const child = fork(new URL(script, import.meta.url), [], {
     env: { ...process.env, ...env },
+    execArgv,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await new Promise<Ready>((resolve, reject) => {

@@ -3,7 +3,6 @@
  * postgres), so each kind's memory is measured on its own. Builds the BFF as the stack does, then
  * measures against the emulator at EMULATOR_URL and sends its figures to the parent.
  */
-import { PGlite } from '@electric-sql/pglite';
 import { createCodatClient } from '@console/codat-client';
 import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
 import { sql } from 'drizzle-orm';
@@ -14,7 +13,7 @@ import { createApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { DEFAULT_AUTH_SETTINGS } from '../src/auth/settings.js';
 import { insertStaff } from '../src/auth/staff-store.js';
-import { openDatabase, PGLITE_EXTENSIONS, type Database } from '../src/db/database.js';
+import { openDatabase, type Database } from '../src/db/database.js';
 import { prepareDatabase } from '../src/db/migrate.js';
 import type { BffDeps } from '../src/deps.js';
 import { rows } from '../src/mirror/db/sql.js';
@@ -58,7 +57,8 @@ async function open(): Promise<{ database: Database; dispose: () => Promise<void
     return { database, dispose: async () => (await database.close(), await scratch.drop()) };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'console-mirror-bench-'));
-  const database = await openDatabase({ pglite: new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS }) });
+  // As the BFF opens CONSOLE_DATA_DIR, first start included.
+  const database = await openDatabase({ dataDir });
   return { database, dispose: async () => (await database.close(), rmSync(dataDir, { recursive: true, force: true })) };
 }
 

@@ -22,6 +22,7 @@ import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { StoreSummary } from '@console/codat-emulator';
 import { ms, table, verdict } from './report.js';
+import { bffStartFlags } from './start-flags.js';
 
 const DATABASES = (process.env.MIRROR_BENCH_DATABASES ?? 'pglite,postgres').split(',');
 const TARGETS = { syncMs: 60_000, syncRssMb: 512, searchP95Ms: 50, reportMs: 500 };
@@ -59,8 +60,8 @@ const mb = (value: number) => `${Math.round(value)} MB`;
 const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
 
 /** Forks a child and waits for its first message. */
-function child<T>(script: string, env: Record<string, string>): { message: Promise<T>; stop: () => void } {
-  const process_ = fork(new URL(script, import.meta.url), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function child<T>(script: string, env: Record<string, string>, execArgv = process.execArgv): { message: Promise<T>; stop: () => void } {
+  const process_ = fork(new URL(script, import.meta.url), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const message = new Promise<T>((resolve, reject) => {
     process_.once('message', (value) => resolve(value as T));
     process_.once('exit', (code) => reject(new Error(`${script} exited (${code}) before reporting`)));
@@ -91,7 +92,7 @@ const { terms, twoLetter } = searchTerms(emulator);
 const results: RunFigures[] = [];
 try {
   for (const kind of DATABASES) {
-    const run = child<RunFigures>('./mirror-run.ts', { EMULATOR_URL: emulator.url, MIRROR_BENCH_DATABASE: kind, MIRROR_BENCH_TERMS: JSON.stringify(terms), MIRROR_BENCH_SHORT_TERMS: JSON.stringify(twoLetter) });
+    const run = child<RunFigures>('./mirror-run.ts', { EMULATOR_URL: emulator.url, MIRROR_BENCH_DATABASE: kind, MIRROR_BENCH_TERMS: JSON.stringify(terms), MIRROR_BENCH_SHORT_TERMS: JSON.stringify(twoLetter) }, [...process.execArgv, ...bffStartFlags()]);
     results.push(await run.message);
   }
 } finally {

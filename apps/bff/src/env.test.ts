@@ -25,4 +25,14 @@ describe('loadEnv', () => {
     expect(message).toContain('PORT');
     expect(message).toContain('CODAT_BASE_URL');
   });
+
+  it('refuses an embedded emulator fleet too big for the BFF heap, saying what to do instead', () => {
+    vi.spyOn(process, 'exit').mockImplementation(() => {
+      throw new Error('exit');
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => loadEnv({ EMULATOR_COMPANIES: '100000' })).toThrow('exit');
+    expect(error.mock.calls.at(-1)?.[0]).toMatch(/EMULATOR_COMPANIES.*npm run emulator -- --companies N/s);
+    expect(loadEnv({ EMULATOR_COMPANIES: '20000' }).EMULATOR_COMPANIES).toBe(20_000);
+  });
 });

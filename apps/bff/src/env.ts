@@ -38,7 +38,13 @@ const variables = z.object({
   CODAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** The Portal's "Invite company" URL for this Codat client, shown on the Share panel. */
   CODAT_INVITE_URL: optionalString.pipe(z.url().optional()),
-  EMULATOR_COMPANIES: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  // The embedded emulator shares the BFF's heap (capped by `npm start`); bigger fleets run on their own.
+  EMULATOR_COMPANIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(20_000, 'at most 20000 in the embedded emulator; for more, run `npm run emulator -- --companies N` and point CODAT_BASE_URL at it')
+    .default(300),
   EMULATOR_SEED: z.coerce.number().int().default(1),
   EMULATOR_PORT: port.default(4010),
   /** Built SPA to serve at `/`; defaults to apps/admin/dist. */

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, PGLITE_EXTENSIONS, type Database } from '../src/db/database.js';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { PGLITE_EXTENSIONS } from '../src/db/pglite.js';
 import { MIGRATIONS_DIR, prepareDatabase } from '../src/db/migrate.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';

@@ -1,14 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { openPglite } from './pglite.js';
 import * as schema from './schema/index.js';
-
-/** Extensions PGlite loads (PostgreSQL has them in contrib): pg_trgm indexes the mirror's company search. */
-export const PGLITE_EXTENSIONS = { pg_trgm };
 
 /** The console's database through Drizzle: the same queries run on PGlite and PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -38,7 +35,7 @@ const STARTUP_LOCK_KEY = 7_410_215_031;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if ('url' in config) return openPostgres(config.url, config.onPoolError);
-  const client = 'pglite' in config ? config.pglite : new PGlite(config.dataDir, { extensions: PGLITE_EXTENSIONS });
+  const client = 'pglite' in config ? config.pglite : await openPglite(config.dataDir);
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

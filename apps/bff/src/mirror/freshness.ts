@@ -6,17 +6,33 @@ import { mirrorSyncRuns } from '../db/schema/mirror.js';
 export const REFRESHED_AT_HEADER = 'X-Mirror-Refreshed-At';
 
 /**
+ * Read at most once a second per database: the companies list asks on every request, and on PGlite
+ * the query costs more than the rest of the request. A sync finishing in this process clears it at
+ * once (forgetRefreshedAt); other replicas see the new time within the second.
+ */
+const CACHE_MS = 1000;
+const cached = new WeakMap<Db, { value: string | null; readAtMs: number }>();
+
+/**
  * When the mirror last finished a full pass over Codat (webhooks may have updated it since), as
  * ISO text; null before the first completed sync, when mirror data is not to be relied on.
  */
 export async function mirrorRefreshedAt(db: Db): Promise<string | null> {
+  const hit = cached.get(db);
+  if (hit && Date.now() - hit.readAtMs < CACHE_MS) return hit.value;
   const [row] = await db
     .select({ finishedAt: mirrorSyncRuns.finishedAt })
     .from(mirrorSyncRuns)
     .where(eq(mirrorSyncRuns.status, 'completed'))
     .orderBy(desc(mirrorSyncRuns.finishedAt))
     .limit(1);
-  return row?.finishedAt?.toISOString() ?? null;
+  const value = row?.finishedAt?.toISOString() ?? null;
+  cached.set(db, { value, readAtMs: Date.now() });
+  return value;
+}
+
+export function forgetRefreshedAt(db: Db): void {
+  cached.delete(db);
 }
 
 /** Every mirror-backed answer says how fresh it is; `never` before the first completed sync. */

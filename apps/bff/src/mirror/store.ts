@@ -101,8 +101,11 @@ export interface MirrorStore {
   /** Companies not deleted and not seen by `runId`, in id order after `after`. */
   companiesNotSeen(runId: number, after: string | undefined, limit: number): Promise<string[]>;
 
+  /** Before a first load: secondary indexes dropped, to be rebuilt by finishPass. */
+  deferIndexes(): Promise<number>;
+
   /**
-   * After a completed pass: the day's snapshot, taken once per UTC day, and with it the daily
+   * After a completed pass: indexes deferred for a first load rebuilt, the day's snapshot, taken once per UTC day, and with it the daily
    * chores (history older than `pruneBefore` removed, the month's report computed, planner
    * statistics refreshed — also after a first load); the search index built when missing.
    */
@@ -113,5 +116,6 @@ export interface PassChores {
   snapshot: boolean;
   /** Rows removed per table, when the day's chores ran. */
   pruned?: Record<string, number>;
+  indexesRebuilt: number;
   searchIndexBuilt: boolean;
 }

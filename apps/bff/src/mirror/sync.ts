@@ -63,7 +63,8 @@ async function writePage(ctx: SyncContext, run: SyncRun, page: number, observati
     { runId: run.id, lease: lease(ctx) },
     {
       progress: { page, totalResults, companies: ids.length, connections: observation.connections.length },
-      seenCompanyIds: ids,
+      // A first load has nothing to reconcile (see continueSync): no need to note what it saw.
+      seenCompanyIds: baseline ? [] : ids,
       digests: new Map([...changed].map((id) => [id, digests.get(id)!])),
       write,
     },
@@ -117,8 +118,11 @@ export async function continueSync(ctx: SyncContext, run: SyncRun): Promise<Sync
   const started = performance.now();
   try {
     const baseline = (await ctx.store.lastCompletedRun()) === undefined;
+    if (baseline) await ctx.store.deferIndexes();
     await writePages(ctx, paging, run, baseline);
-    const reconciled = await reconcileMissing(ctx, run);
+    // Before a first load the mirror held nothing (or only what an abandoned load wrote; the next
+    // sync reconciles that), so there is nothing the pass could have missed.
+    const reconciled = baseline ? { deleted: 0, changes: 0 } : await reconcileMissing(ctx, run);
     const now = new Date(ctx.now());
     const chores = await ctx.store.finishPass({
       day: utcDay(now),

@@ -270,3 +270,13 @@ export const mirrorReports = pgTable(
   },
   (table) => [primaryKey({ columns: [table.month, table.rule] })],
 );
+
+/**
+ * Secondary indexes dropped for a first load (mirror/db/maintenance.ts) with the statement that
+ * rebuilds each: kept here so a load that crashes still gets them back when it completes.
+ */
+export const mirrorDeferredIndexes = pgTable('mirror_deferred_indexes', {
+  name: text('name').primaryKey(),
+  definition: text('definition').notNull(),
+  deferredAt: time('deferred_at').notNull(),
+});

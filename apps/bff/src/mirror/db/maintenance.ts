@@ -1,6 +1,45 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { rows } from './sql.js';
+import { array, rows } from './sql.js';
+
+/** The tables a first load fills: their secondary indexes are built after it (see deferIndexes). */
+const BULK_LOADED_TABLES = ['mirror_companies', 'mirror_connections', 'mirror_connection_errors', 'mirror_changes'];
+
+/**
+ * Before a first load: drops the secondary indexes of the tables it fills, keeping each one's
+ * definition in mirror_deferred_indexes; one bulk build per index afterwards (restoreIndexes) is
+ * far cheaper than maintaining them row by row through 100,000 companies. Unique indexes stay:
+ * the load's upserts rely on them. Idempotent, so a resumed load calls it again harmlessly.
+ */
+export async function deferIndexes(db: Db): Promise<number> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const indexes = await rows<{ name: string; definition: string }>(
+      tx,
+      sql`select i.indexname as name, i.indexdef as definition
+          from pg_indexes i join pg_class c on c.relname = i.indexname and c.relkind = 'i' join pg_index x on x.indexrelid = c.oid
+          where i.schemaname = current_schema() and i.tablename = any(${array(BULK_LOADED_TABLES, 'text')}) and not x.indisunique`,
+    );
+    for (const { name, definition } of indexes) {
+      await tx.execute(sql`insert into mirror_deferred_indexes (name, definition, deferred_at) values (${name}, ${definition}, now()) on conflict (name) do nothing`);
+      await tx.execute(sql.raw(`drop index if exists "${name}"`));
+    }
+    return indexes.length;
+  });
+}
+
+/** Rebuilds the indexes deferIndexes dropped; cheap when there are none. */
+export async function restoreIndexes(db: Db): Promise<number> {
+  const deferred = await rows<{ name: string; definition: string }>(db, sql`select name, definition from mirror_deferred_indexes order by name`);
+  for (const { name, definition } of deferred) {
+    await db.transaction(async (tx) => {
+      const [present] = await rows(tx as unknown as Db, sql`select 1 from pg_indexes where schemaname = current_schema() and indexname = ${name}`);
+      if (!present) await tx.execute(sql.raw(definition));
+      await tx.execute(sql`delete from mirror_deferred_indexes where name = ${name}`);
+    });
+  }
+  return deferred.length;
+}
 
 /**
  * Builds the trigram index of company search once pg_trgm is there and the first load is done

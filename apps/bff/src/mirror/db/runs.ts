@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { mirrorSyncRuns, mirrorSyncSeen } from '../../db/schema/mirror.js';
 import type { LeaseClaim, RunOutcome, SyncRun, SyncRunStatus, SyncTrigger } from '../store.js';
 import { rows } from './sql.js';
+import { forgetRefreshedAt } from '../freshness.js';
 
 const LEASE = 'mirror-sync';
 const MAX_RUN_ERRORS = 20;
@@ -104,7 +105,10 @@ export function runQueries(db: Db) {
         // Not a run another replica has taken over since.
         .where(and(eq(mirrorSyncRuns.id, runId), eq(mirrorSyncRuns.holder, holder), eq(mirrorSyncRuns.status, 'running')))
         .returning();
-      if (row && outcome.status === 'completed') await db.delete(mirrorSyncSeen).where(eq(mirrorSyncSeen.runId, runId));
+      if (row && outcome.status === 'completed') {
+        await db.delete(mirrorSyncSeen).where(eq(mirrorSyncSeen.runId, runId));
+        forgetRefreshedAt(db);
+      }
       return row ? toSyncRun(row) : (await selectRun(db, runId))!;
     },
 

@@ -15,6 +15,8 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
   const month = monthOf(day);
   const taken = await rows(db, sql`select 1 from mirror_snapshot_days where day = ${day}::date`);
   if (taken.length > 0) return false;
+  // Its joins and groupings span every connection: with the default 4 MB they spill to temporary files.
+  await db.execute(sql`set local work_mem = '32MB'`);
   const inserted = await rows(
     db,
     sql`insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections)

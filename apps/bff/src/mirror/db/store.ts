@@ -6,7 +6,7 @@ import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
 import { applyWrite, forgetDigests, recordDigests } from './write.js';
-import { analyzeMirror, ensureSearchIndex } from './maintenance.js';
+import { analyzeMirror, deferIndexes, ensureSearchIndex, restoreIndexes } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { refreshStoredReport } from '../../reports/stored-report.js';
 
@@ -32,8 +32,10 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
         if (!(await claimLease(tx, lease))) throw new LeaseLostError(lease.holder);
         await applyWrite(tx, write, 'sync', lease.now, digests);
         await recordDigests(tx, digests, write.companies);
-        await tx.execute(sql`insert into mirror_sync_seen (run_id, company_id)
-          select ${runId}, id from unnest(${array(seenCompanyIds, 'text')}) as id on conflict do nothing`);
+        if (seenCompanyIds.length > 0) {
+          await tx.execute(sql`insert into mirror_sync_seen (run_id, company_id)
+            select ${runId}, id from unnest(${array(seenCompanyIds, 'text')}) as id on conflict do nothing`);
+        }
         const owned = await rows(
           tx,
           sql`update mirror_sync_runs set last_page = ${progress.page}, total_results = ${progress.totalResults},
@@ -63,14 +65,17 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
         )
       ).map((row) => row.id),
 
+    deferIndexes: () => deferIndexes(db),
+
     finishPass: async ({ day, runId, at, pruneBefore, firstLoad }) => {
+      const indexesRebuilt = await restoreIndexes(db);
       // After a first load the planner knows nothing of the new rows yet: statistics first.
       if (firstLoad) await analyzeMirror(db, 'mirror');
       const snapshot = await db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at));
       const pruned = snapshot ? await prune(db, pruneBefore) : undefined;
       if (snapshot) await analyzeMirror(db, 'snapshot');
       if (snapshot) await refreshStoredReport(db, day.slice(0, 7), billableRule);
-      return { snapshot, pruned, searchIndexBuilt: await ensureSearchIndex(db) };
+      return { snapshot, pruned, indexesRebuilt, searchIndexBuilt: await ensureSearchIndex(db) };
     },
   };
 }
