@@ -18,8 +18,6 @@ export const PGLITE_START_PARAMS = [
   ...PGlite.defaultStartParams,
   '-c',
   'shared_buffers=32MB',
-  '-c',
-  'maintenance_work_mem=32MB',
 ];
 
 const run = promisify(execFile);
