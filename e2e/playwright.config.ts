@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { CONSOLE_PORT, DEMO_PASSWORD, EMULATOR_PORT } from './support/stack.js';
+
+const DATA_DIR = fileURLToPath(new URL('.data', import.meta.url));
 
 // Playwright's own browser downloads are impossible here: drive Debian's chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,9 +34,9 @@ export default defineConfig({
       ],
     },
   },
-  // The whole console as `npm start` runs it: BFF + built SPA + embedded emulator, fresh data dir.
+  // The whole console as `npm start` runs it (its Node flags too): BFF + built SPA + embedded emulator, fresh data dir.
   webServer: {
-    command: 'rm -rf .data && node --import tsx ../apps/bff/src/main.ts',
+    command: 'rm -rf .data && npm run start --workspace @console/bff',
     port: CONSOLE_PORT,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -43,7 +46,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       EMULATOR_PORT: String(EMULATOR_PORT),
       EMULATOR_COMPANIES: '150',
-      CONSOLE_DATA_DIR: '.data',
+      CONSOLE_DATA_DIR: DATA_DIR,
       DEMO_PASSWORD,
       CODAT_INVITE_URL: `http://127.0.0.1:${EMULATOR_PORT}/link/client/6a1d7a09-1b9b-4f4c-9d3e-2f8a9a7c1e55`,
       LOG_LEVEL: 'warn',

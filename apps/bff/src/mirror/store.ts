@@ -105,9 +105,10 @@ export interface MirrorStore {
   deferIndexes(): Promise<number>;
 
   /**
-   * After a completed pass: indexes deferred for a first load rebuilt, the day's snapshot, taken once per UTC day, and with it the daily
-   * chores (history older than `pruneBefore` removed, the month's report computed, planner
-   * statistics refreshed — also after a first load); the search index built when missing.
+   * After a completed pass: the indexes deferred for a first load rebuilt; the day's snapshot,
+   * taken once per UTC day, and with it the daily chores (history older than `pruneBefore`
+   * removed, the month's report computed, planner statistics refreshed — also after a first
+   * load); the search index built when missing.
    */
   finishPass(input: { day: string; runId: number; at: Date; pruneBefore: Date; firstLoad: boolean }): Promise<PassChores>;
 }
