@@ -2,3 +2,4 @@ export * from './permissions.js';
 export * from './auth.js';
 export * from './staff.js';
 export * from './audit.js';
+export * from './dataset-status.js';

@@ -1,27 +1,4 @@
-/** Codat's pull-operation statuses (`status`, and data status `currentStatus`). */
-export const DATASET_STATUSES = [
-  'Initial',
-  'Queued',
-  'Fetching',
-  'MapQueued',
-  'Mapping',
-  'ValidationQueued',
-  'Validating',
-  'ProcessingQueued',
-  'Processing',
-  'Complete',
-  'FetchError',
-  'MapError',
-  'ValidationError',
-  'ProcessingError',
-  'InternalError',
-  'AuthError',
-  'PermissionsError',
-  'RateLimitError',
-  'PrerequisiteNotMet',
-  'Cancelled',
-  'NotSupported',
-] as const;
+import { isRunningStatus } from '@console/contracts';
 
 /** The data types Codat reads (refresh-data-type path values, data status keys). */
 export const DATA_TYPES = [
@@ -34,7 +11,6 @@ export const DATA_TYPES = [
   'commerce-products', 'commerce-taxComponents', 'commerce-transactions',
 ] as const;
 
-const RUNNING = new Set(['Initial', 'Queued', 'Fetching', 'MapQueued', 'Mapping', 'ValidationQueued', 'Validating', 'ProcessingQueued', 'Processing']);
 const NEUTRAL = new Set(['Cancelled', 'NotSupported']);
 
 export type StatusKind = 'success' | 'running' | 'error' | 'neutral' | 'unknown';
@@ -43,7 +19,7 @@ export type StatusKind = 'success' | 'running' | 'error' | 'neutral' | 'unknown'
 export function statusKind(status: string | null | undefined): StatusKind {
   if (!status) return 'unknown';
   if (status === 'Complete') return 'success';
-  if (RUNNING.has(status)) return 'running';
+  if (isRunningStatus(status)) return 'running';
   if (NEUTRAL.has(status)) return 'neutral';
   if (/Error$|PrerequisiteNotMet/.test(status)) return 'error';
   return 'unknown';

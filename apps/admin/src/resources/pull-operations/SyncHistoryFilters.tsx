@@ -1,5 +1,6 @@
 import { Button, Stack, TextField } from '@mui/material';
-import { DATA_TYPES, DATASET_STATUSES } from '../data-status/datasetStatus';
+import { DATASET_STATUSES } from '@console/contracts';
+import { DATA_TYPES } from '../data-status/datasetStatus';
 
 export interface SyncHistoryFilter {
   status?: string;

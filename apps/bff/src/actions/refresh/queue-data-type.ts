@@ -1,6 +1,6 @@
 import { CodatError, type CodatClient, type DataType } from '@console/codat-client';
 import { ApiError } from '../../http/api-error.js';
-import { isRunningStatus } from '../../resources/pull-operations/dataset-status.js';
+import { isRunningStatus } from '@console/contracts';
 import type { PullOperationRecord } from '../../resources/pull-operations/schemas.js';
 import { toPullOperationRecord } from '../../resources/pull-operations/to-record.js';
 

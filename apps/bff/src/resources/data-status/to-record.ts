@@ -1,7 +1,7 @@
 import type { DataStatuses } from '@console/codat-client';
 import { z } from 'zod';
 import { compositeId, uuid } from '../../http/params.js';
-import { isRunningStatus } from '../pull-operations/dataset-status.js';
+import { isRunningStatus } from '@console/contracts';
 import type { DataStatusRecord } from './schemas.js';
 
 /** Data type keys are matched loosely here: a type Codat adds later still gets a usable id. */

@@ -1,6 +1,6 @@
 import { parseCodatDate, type PullOperation } from '@console/codat-client';
 import { compositeId, uuid } from '../../http/params.js';
-import { isRunningStatus } from './dataset-status.js';
+import { isRunningStatus } from '@console/contracts';
 import type { PullOperationRecord } from './schemas.js';
 
 export const pullOperationId = compositeId({ companyId: uuid, datasetId: uuid });
