@@ -5,9 +5,10 @@ import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import { RequestError } from '../../ui/ListStates';
 import { BatchRowsTable } from './BatchRowsTable';
 import type { CreateDialogProps } from './CreateSourceAccountDialog';
-import { otherServerErrors, type Version } from './rules';
+import type { Version } from './rules';
 import { fieldErrorsOf } from './saveErrors';
 import type { BatchResult } from './types';
+import { DraftCheckMessages } from './DraftCheckMessages';
 import { useAccountDrafts } from './useAccountDrafts';
 import { VersionChoice } from './VersionChoice';
 
@@ -27,7 +28,6 @@ export function BatchCreateDialog({ companyId, connectionId, connectionName, kno
   const [saveError, setSaveError] = useState<unknown>();
   const [result, setResult] = useState<BatchResult>();
   const titleId = useId();
-  const unplaced = otherServerErrors(form.serverErrors);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,12 +78,7 @@ export function BatchCreateDialog({ companyId, connectionId, connectionName, kno
               </Button>
             </Box>
           )}
-          {unplaced.length > 0 && <Alert severity="error">{unplaced.join('; ')}</Alert>}
-          {form.checkUnavailable && (
-            <Typography variant="caption" color="text.secondary">
-              The server could not check the rows just now ({form.checkUnavailable}); it checks them again when you save.
-            </Typography>
-          )}
+          <DraftCheckMessages form={form} subject="rows" />
           {saveError !== undefined && <RequestError title="No source accounts were created" error={saveError} />}
         </DialogContent>
         <DialogActions>

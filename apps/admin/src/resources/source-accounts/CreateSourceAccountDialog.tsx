@@ -1,11 +1,12 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
 import { useId, useState, type FormEvent } from 'react';
 import { useDataProvider } from 'react-admin';
 import { RequestError } from '../../ui/ListStates';
 import { AccountField } from './AccountField';
-import { FIELDS, otherServerErrors, type Version } from './rules';
+import { FIELDS, type Version } from './rules';
 import { fieldErrorsOf } from './saveErrors';
 import type { SourceAccountRecord } from './types';
+import { DraftCheckMessages } from './DraftCheckMessages';
 import { useAccountDrafts } from './useAccountDrafts';
 import { VersionChoice } from './VersionChoice';
 
@@ -30,7 +31,6 @@ export function CreateSourceAccountDialog({ companyId, connectionId, connectionN
   const [saveError, setSaveError] = useState<unknown>();
   const titleId = useId();
   const errors = form.errorsFor(0);
-  const unplaced = otherServerErrors(form.serverErrors);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,12 +66,7 @@ export function CreateSourceAccountDialog({ companyId, connectionId, connectionN
               <AccountField key={field} field={field} draft={form.drafts[0]!} version={version} error={errors[field]} onChange={(f, v) => form.change(0, f, v)} />
             ))}
           </Box>
-          {unplaced.length > 0 && <Alert severity="error">{unplaced.join('; ')}</Alert>}
-          {form.checkUnavailable && (
-            <Typography variant="caption" color="text.secondary">
-              The server could not check the fields just now ({form.checkUnavailable}); it checks them again when you save.
-            </Typography>
-          )}
+          <DraftCheckMessages form={form} subject="fields" />
           {saveError !== undefined && <RequestError title="The source account was not created" error={saveError} />}
         </DialogContent>
         <DialogActions>
