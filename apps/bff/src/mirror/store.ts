@@ -105,10 +105,10 @@ export interface MirrorStore {
   deferIndexes(): Promise<number>;
 
   /**
-   * After a completed pass: the indexes deferred for a first load rebuilt; the day's snapshot,
-   * taken once per UTC day, and with it the daily chores (history older than `pruneBefore`
-   * removed, the month's report computed, planner statistics refreshed — also after a first
-   * load); the search index built when missing.
+   * After a completed pass: the indexes deferred for a first load rebuilt (and those tables
+   * analyzed); the day's snapshot, taken once per UTC day, and with it the daily chores (history
+   * older than `pruneBefore` removed, the mirror's tables vacuumed and analyzed, the month's
+   * report computed); the possible duplicates found again; the search index built when missing.
    */
   finishPass(input: { day: string; runId: number; at: Date; pruneBefore: Date; firstLoad: boolean }): Promise<PassChores>;
 }
@@ -118,5 +118,7 @@ export interface PassChores {
   /** Rows removed per table, when the day's chores ran. */
   pruned?: Record<string, number>;
   indexesRebuilt: number;
+  /** Possible-duplicate groups found (reports/duplicates.ts). */
+  duplicateGroups: number;
   searchIndexBuilt: boolean;
 }

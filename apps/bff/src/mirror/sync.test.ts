@@ -1,8 +1,10 @@
 import { DEMO_FIXTURES as F, summarizeStore } from '@console/codat-emulator';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesSince, emulatorControl, lastChangeId, mirrorCounts, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { DATABASE_KINDS } from '../../test/databases.js';
+import { rows } from './db/sql.js';
 import { beginSync, continueSync } from './sync.js';
 
 /** Connections the emulator holds, by status: the ground truth a full sync must reproduce. */
@@ -119,6 +121,14 @@ describe.each(DATABASE_KINDS)('mirror sync on %s', (database) => {
     await running;
     expect(overlap).toBe(false);
     expect(await syncOnce(loser)).toMatchObject({ status: 'completed', holder: loser.holder });
+  });
+
+  it('leaves no dead rows of the companies a run saw: repeated syncs do not grow their table', async () => {
+    const bytes = async () => (await rows<{ bytes: number }>(stack.db, sql`select pg_total_relation_size('mirror_sync_seen')::int as bytes`))[0]!.bytes;
+    for (let i = 0; i < 2; i += 1) await syncOnce(syncContext(stack)); // past a first load, which notes nothing seen
+    const settled = await bytes();
+    for (let i = 0; i < 4; i += 1) await syncOnce(syncContext(stack));
+    expect(await bytes()).toBe(settled);
   });
 
   // Waits out real Retry-After seconds, and is about paging, not storage: run once.

@@ -280,3 +280,17 @@ export const mirrorDeferredIndexes = pgTable('mirror_deferred_indexes', {
   definition: text('definition').notNull(),
   deferredAt: time('deferred_at').notNull(),
 });
+
+/**
+ * Possible duplicates as of the last completed sync (reports/duplicates.ts): finding them groups
+ * every company and connection, too slow to repeat for each page and export batch.
+ */
+export const mirrorDuplicateGroups = pgTable(
+  'mirror_duplicate_groups',
+  {
+    reason: text('reason').notNull(),
+    key: text('key').notNull(),
+    companyIds: text('company_ids').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reason, table.key] })],
+);

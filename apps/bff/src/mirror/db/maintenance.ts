@@ -56,14 +56,36 @@ export async function ensureSearchIndex(db: Db): Promise<boolean> {
   return true;
 }
 
+/** Every other mirror table: they change a little with each sync, or once a day. */
+const OTHER_TABLES = [
+  'mirror_sync_runs',
+  'mirror_sync_seen',
+  'mirror_lease',
+  'mirror_snapshot_days',
+  'mirror_snapshot_counts',
+  'mirror_connection_months',
+  'mirror_company_months',
+  'mirror_reports',
+  'mirror_notes',
+  'mirror_duplicate_groups',
+  'mirror_deferred_indexes',
+];
+
 /**
- * Fresh planner statistics after a bulk change (PGlite has no autovacuum to do it): the mirror's
- * tables after a first load, the snapshot's after each snapshot.
+ * VACUUM (ANALYZE): the space of deleted and updated rows made reusable, and planner statistics
+ * refreshed. PostgreSQL's autovacuum would see to both; PGlite runs none, so without this its
+ * files only grow. 'bulk-loaded' after a first load (before the snapshot needs statistics),
+ * 'all' with the daily chores ('others' when a first load did the bulk-loaded ones already).
  */
-export async function analyzeMirror(db: Db, tables: 'mirror' | 'snapshot'): Promise<void> {
-  await db.execute(
-    tables === 'mirror'
-      ? sql`analyze mirror_companies, mirror_connections, mirror_connection_errors, mirror_changes`
-      : sql`analyze mirror_connection_months, mirror_company_months, mirror_snapshot_counts`,
-  );
+export async function vacuumMirror(db: Db, tables: 'bulk-loaded' | 'others' | 'all'): Promise<void> {
+  const names = tables === 'bulk-loaded' ? BULK_LOADED_TABLES : tables === 'others' ? OTHER_TABLES : [...BULK_LOADED_TABLES, ...OTHER_TABLES];
+  await db.execute(sql.raw(`vacuum (analyze) ${names.join(', ')}`));
+}
+
+/**
+ * Each completed run deletes the companies it saw (100,000 rows for as many companies), 96 times
+ * a day at the default interval: reclaimed at once, or PGlite's files would grow by gigabytes a day.
+ */
+export async function vacuumSeenCompanies(db: Db): Promise<void> {
+  await db.execute(sql`vacuum mirror_sync_seen`);
 }

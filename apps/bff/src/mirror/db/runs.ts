@@ -4,6 +4,7 @@ import { mirrorSyncRuns, mirrorSyncSeen } from '../../db/schema/mirror.js';
 import type { LeaseClaim, RunOutcome, SyncRun, SyncRunStatus, SyncTrigger } from '../store.js';
 import { rows } from './sql.js';
 import { forgetRefreshedAt } from '../freshness.js';
+import { vacuumSeenCompanies } from './maintenance.js';
 
 const LEASE = 'mirror-sync';
 const MAX_RUN_ERRORS = 20;
@@ -107,6 +108,7 @@ export function runQueries(db: Db) {
         .returning();
       if (row && outcome.status === 'completed') {
         await db.delete(mirrorSyncSeen).where(eq(mirrorSyncSeen.runId, runId));
+        await vacuumSeenCompanies(db);
         forgetRefreshedAt(db);
       }
       return row ? toSyncRun(row) : (await selectRun(db, runId))!;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { previousMonth } from '../../reports/month.js';
 import { utcDay } from '../settings.js';
-import { rows } from './sql.js';
+import { LARGE_WORK_MEM, rows } from './sql.js';
 
 const monthOf = (day: string) => day.slice(0, 7);
 
@@ -15,8 +15,7 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
   const month = monthOf(day);
   const taken = await rows(db, sql`select 1 from mirror_snapshot_days where day = ${day}::date`);
   if (taken.length > 0) return false;
-  // Its joins and groupings span every connection: with the default 4 MB they spill to temporary files.
-  await db.execute(sql`set local work_mem = '32MB'`);
+  await db.execute(LARGE_WORK_MEM);
   const inserted = await rows(
     db,
     sql`insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections)

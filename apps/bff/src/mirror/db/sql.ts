@@ -16,3 +16,9 @@ export function array(values: readonly unknown[], type: 'text' | 'timestamptz' |
 }
 
 export const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+/**
+ * For a statement that sorts or groups a whole mirror table (inside a transaction): with
+ * PostgreSQL's default 4 MB such sorts spill to temporary files.
+ */
+export const LARGE_WORK_MEM = sql`set local work_mem = '32MB'`;

@@ -6,8 +6,9 @@ import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
 import { applyWrite, forgetDigests, recordDigests } from './write.js';
-import { analyzeMirror, deferIndexes, ensureSearchIndex, restoreIndexes } from './maintenance.js';
+import { deferIndexes, ensureSearchIndex, restoreIndexes, vacuumMirror } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
+import { refreshDuplicateGroups } from '../../reports/duplicates.js';
 import { refreshStoredReport } from '../../reports/stored-report.js';
 
 /** The mirror on the console's database (PGlite or PostgreSQL, through Drizzle). */
@@ -70,12 +71,13 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
     finishPass: async ({ day, runId, at, pruneBefore, firstLoad }) => {
       const indexesRebuilt = await restoreIndexes(db);
       // After a first load the planner knows nothing of the new rows yet: statistics first.
-      if (firstLoad) await analyzeMirror(db, 'mirror');
+      if (firstLoad) await vacuumMirror(db, 'bulk-loaded');
       const snapshot = await db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at));
       const pruned = snapshot ? await prune(db, pruneBefore) : undefined;
-      if (snapshot) await analyzeMirror(db, 'snapshot');
+      if (snapshot) await vacuumMirror(db, firstLoad ? 'others' : 'all');
       if (snapshot) await refreshStoredReport(db, day.slice(0, 7), billableRule);
-      return { snapshot, pruned, indexesRebuilt, searchIndexBuilt: await ensureSearchIndex(db) };
+      const duplicateGroups = await refreshDuplicateGroups(db);
+      return { snapshot, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
     },
   };
 }
