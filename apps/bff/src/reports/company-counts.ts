@@ -11,12 +11,10 @@ const BILLABLE_COLUMN: Record<BillableRule, SQL> = {
   'linked-all-month': sql.raw('m.billable_linked_all_month'),
 };
 
-const SORT: Record<CompanyCountSortField, SQL> = {
-  id: sql`m.company_id`,
-  name: sql`lower(c.name)`,
-  connections: sql`m.connections`,
-  billableConnections: sql`"billableConnections"`,
-};
+function sortKey(field: CompanyCountSortField, rule: BillableRule): SQL {
+  if (field === 'name') return sql`lower(c.name)`;
+  return field === 'id' ? sql`m.company_id` : field === 'connections' ? sql`m.connections` : BILLABLE_COLUMN[rule];
+}
 
 export interface CompanyCountsInput {
   month: string;
@@ -48,13 +46,16 @@ export async function companyCountsPage(
 ): Promise<{ records: CompanyCountRecord[]; total: number }> {
   const where = matching(input);
   const { field, order } = input.sort ?? { field: 'billableConnections', order: 'DESC' };
-  const direction = sql.raw(order === 'DESC' ? 'desc' : 'asc');
+  const ordered = sql`order by ${sortKey(field, input.rule)} ${sql.raw(order === 'DESC' ? 'desc' : 'asc')} nulls last, m.company_id`;
+  const page = sql`limit ${input.end - input.start + 1} offset ${input.start}`;
+  // Sorted by a count, the page is cut from the month's rows before the names are joined: a
+  // top-N sort of one table instead of a join and a sort of every company.
+  const query =
+    field === 'name'
+      ? sql`${withCompanies(input.rule, sql`mirror_company_months m`)} where ${where} ${ordered} ${page}`
+      : sql`${withCompanies(input.rule, sql`(with page as materialized (select * from mirror_company_months m where ${where} ${ordered} ${page}) select * from page) as m`)} ${ordered}`;
   const [records, [count]] = await Promise.all([
-    rows<CompanyCountRecord>(
-      db,
-      sql`${withCompanies(input.rule, sql`mirror_company_months m`)} where ${where}
-          order by ${SORT[field]} ${direction} nulls last, m.company_id limit ${input.end - input.start + 1} offset ${input.start}`,
-    ),
+    rows<CompanyCountRecord>(db, query),
     rows<{ total: number }>(db, sql`select count(*)::int as total from mirror_company_months m where ${where}`),
   ]);
   return { records, total: count!.total };
