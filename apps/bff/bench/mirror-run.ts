@@ -155,6 +155,11 @@ for (const [name, path] of Object.entries(pages)) {
 }
 
 const exported = await measured(() => timed(`/api/reports/connection-counts/companies/export?month=${month}`));
+const otherExports: Record<string, { ms: number; bytes: number }> = {};
+for (const [name, path] of Object.entries({ 'possible-duplicates CSV export': '/api/reports/possible-duplicates/export', 'error-groups CSV export': '/api/connection-error-groups/export' })) {
+  const { ms, bytes } = await timed(path);
+  otherExports[name] = { ms, bytes };
+}
 
 process.send!({
   kind,
@@ -170,6 +175,7 @@ process.send!({
   reportComputeMs,
   export: { ms: exported.ms, bytes: exported.value.bytes, peakHeapMb: exported.peakHeapMb, peakRssMb: exported.peakRssMb },
   otherPages,
+  otherExports,
 });
 await codat.close();
 await dispose();
