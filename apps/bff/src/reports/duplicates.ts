@@ -62,11 +62,14 @@ async function toRecords(db: Db, groups: GroupRow[]): Promise<DuplicateRecord[]>
   const [companies, connections] = await Promise.all([
     rows<DuplicateCompany>(
       db,
-      sql`select c.id, c.name, c.merchant_id as "merchantId", c.created,
-            count(k.id)::int as connections, (count(k.id) filter (where k.status = 'Linked'))::int as "linkedConnections",
-            array_remove(array_agg(distinct k.platform_key), null) as platforms
-          from mirror_companies c left join mirror_connections k on k.company_id = c.id and k.deleted_at is null
-          where c.id = any(${array(ids, 'text')}) group by c.id`,
+      // Per company (lateral), so each reads its own connections by index: as a join, the planner
+      // reads every connection for an export batch's thousands of companies.
+      sql`select c.id, c.name, c.merchant_id as "merchantId", c.created, k.connections, k."linkedConnections", k.platforms
+          from mirror_companies c
+          cross join lateral (select count(*)::int as connections, (count(*) filter (where status = 'Linked'))::int as "linkedConnections",
+              coalesce(array_remove(array_agg(distinct platform_key), null), '{}') as platforms
+            from mirror_connections where company_id = c.id and deleted_at is null) as k
+          where c.id = any(${array(ids, 'text')})`,
     ),
     rows<{ id: string; companyId: string; platformKey: string; status: string; created: string | null }>(
       db,
