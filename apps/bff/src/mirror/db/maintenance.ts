@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { array, rows } from './sql.js';
 
 /** The tables a first load fills: their secondary indexes are built after it (see deferIndexes). */
-const BULK_LOADED_TABLES = ['mirror_companies', 'mirror_connections', 'mirror_connection_errors', 'mirror_changes'];
+export const BULK_LOADED_TABLES = ['mirror_companies', 'mirror_connections', 'mirror_connection_errors', 'mirror_changes'];
 
 /**
  * Before a first load: drops the secondary indexes of the tables it fills, keeping each one's
@@ -57,7 +57,7 @@ export async function ensureSearchIndex(db: Db): Promise<boolean> {
 }
 
 /** Every other mirror table: they change a little with each sync, or once a day. */
-const OTHER_TABLES = [
+export const OTHER_MIRROR_TABLES = [
   'mirror_sync_runs',
   'mirror_sync_seen',
   'mirror_lease',
@@ -74,18 +74,8 @@ const OTHER_TABLES = [
 /**
  * VACUUM (ANALYZE): the space of deleted and updated rows made reusable, and planner statistics
  * refreshed. PostgreSQL's autovacuum would see to both; PGlite runs none, so without this its
- * files only grow. 'bulk-loaded' after a first load (before the snapshot needs statistics),
- * 'all' with the daily chores ('others' when a first load did the bulk-loaded ones already).
+ * files only grow.
  */
-export async function vacuumMirror(db: Db, tables: 'bulk-loaded' | 'others' | 'all'): Promise<void> {
-  const names = tables === 'bulk-loaded' ? BULK_LOADED_TABLES : tables === 'others' ? OTHER_TABLES : [...BULK_LOADED_TABLES, ...OTHER_TABLES];
-  await db.execute(sql.raw(`vacuum (analyze) ${names.join(', ')}`));
-}
-
-/**
- * Each completed run deletes the companies it saw (100,000 rows for as many companies), 96 times
- * a day at the default interval: reclaimed at once, or PGlite's files would grow by gigabytes a day.
- */
-export async function vacuumSeenCompanies(db: Db): Promise<void> {
-  await db.execute(sql`vacuum mirror_sync_seen`);
+export async function vacuum(db: Db, tables: readonly string[]): Promise<void> {
+  await db.execute(sql.raw(`vacuum (analyze) ${tables.join(', ')}`));
 }

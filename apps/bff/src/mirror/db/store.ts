@@ -6,7 +6,7 @@ import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
 import { applyWrite, forgetDigests, recordDigests } from './write.js';
-import { deferIndexes, ensureSearchIndex, restoreIndexes, vacuumMirror } from './maintenance.js';
+import { BULK_LOADED_TABLES, deferIndexes, ensureSearchIndex, OTHER_MIRROR_TABLES, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { refreshDuplicateGroups } from '../../reports/duplicates.js';
 import { refreshStoredReport } from '../../reports/stored-report.js';
@@ -71,10 +71,10 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
     finishPass: async ({ day, runId, at, pruneBefore, firstLoad }) => {
       const indexesRebuilt = await restoreIndexes(db);
       // After a first load the planner knows nothing of the new rows yet: statistics first.
-      if (firstLoad) await vacuumMirror(db, 'bulk-loaded');
+      if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       const snapshot = await db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at));
       const pruned = snapshot ? await prune(db, pruneBefore) : undefined;
-      if (snapshot) await vacuumMirror(db, firstLoad ? 'others' : 'all');
+      if (snapshot) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
       if (snapshot) await refreshStoredReport(db, day.slice(0, 7), billableRule);
       const duplicateGroups = await refreshDuplicateGroups(db);
       return { snapshot, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
