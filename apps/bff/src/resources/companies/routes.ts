@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { withAudit } from '../../audit/index.js';
 import { mirrorCompanyChange } from '../../mirror/console-changes.js';
+import { setRefreshedAt } from '../../mirror/freshness.js';
 import { MIRROR_COUNT_LIMIT, searchMirror } from '../../mirror/search.js';
 import type { BffDeps } from '../../deps.js';
 import { listQueryDoc, uuid } from '../../http/params.js';
@@ -31,7 +32,7 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
     const { id, q, status, platform } = query.filter;
     const mirrored = id === undefined ? await searchMirror(deps, { q, status, platform, sort: query.sort, start: query.start, end: query.end }) : undefined;
     if (mirrored) {
-      c.header('X-Mirror-Refreshed-At', mirrored.refreshedAt);
+      setRefreshedAt(c, mirrored.refreshedAt);
       if (mirrored.capped) c.header('X-Search-Capped', String(MIRROR_COUNT_LIMIT));
       return listResponse(c, 'companies', query.start, mirrored.records, mirrored.total);
     }
