@@ -1,7 +1,11 @@
 import type { Role } from './permissions.js';
 
-/** attempt: written before an action that changes Codat; its outcome entry follows. */
-export const AUDIT_OUTCOMES = ['attempt', 'ok', 'refused', 'failed'] as const;
+/**
+ * attempt: written before an action that changes Codat; its outcome entry follows. unknown: Codat
+ * did not answer (timeout, lost connection), so the action may have happened; a final `ok` or
+ * `failed` follows once the console has looked in Codat.
+ */
+export const AUDIT_OUTCOMES = ['attempt', 'ok', 'refused', 'failed', 'unknown'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** One entry of the append-only audit log (`GET /api/audit-events`). */

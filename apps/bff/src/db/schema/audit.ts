@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { time } from './columns.js';
 
 /** The append-only audit log; a trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE. */
@@ -27,10 +27,13 @@ export const auditEvents = pgTable(
     userAgent: text('user_agent'),
   },
   (table) => [
-    check('audit_events_outcome', sql`${table.outcome} in ('attempt', 'ok', 'refused', 'failed')`),
+    check('audit_events_outcome', sql`${table.outcome} in ('attempt', 'ok', 'refused', 'failed', 'unknown')`),
     index('audit_events_at').on(table.at),
     index('audit_events_actor').on(table.actorId),
     index('audit_events_action').on(table.action),
     index('audit_events_company').on(table.companyId),
+    // One final outcome per attempt, and one `unknown`: a replica resolving an attempt and the request itself cannot both write one.
+    uniqueIndex('audit_events_final_outcome').on(table.attemptId).where(sql`${table.outcome} in ('ok', 'refused', 'failed')`),
+    uniqueIndex('audit_events_unknown_outcome').on(table.attemptId).where(sql`${table.outcome} = 'unknown'`),
   ],
 );
