@@ -5,6 +5,9 @@ import { apiAccess } from './auth/access.js';
 import { authRoutes } from './auth/routes.js';
 import type { BffDeps } from './deps.js';
 import { ApiError } from './http/api-error.js';
+import { CHANGING_METHODS, exactlyOnce } from './exactly-once/idempotency.js';
+import { operationsRoutes } from './exactly-once/routes.js';
+import { outcomeResolver } from './exactly-once/runtime.js';
 import { docsRoutes } from './openapi/docs-routes.js';
 import { OpenApiRegistry } from './openapi/registry.js';
 import { companiesRoutes } from './resources/companies/routes.js';
@@ -40,6 +43,8 @@ export function apiRoutes(deps: BffDeps): Hono {
   // Reading the body stream makes the Node adapter build a full Request: skip it where there is none.
   api.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   api.use(apiAccess(deps, new AuditLog(deps.db, deps.now, deps.logger)));
+  const resolver = outcomeResolver(deps);
+  api.on(CHANGING_METHODS, '*', exactlyOnce({ db: deps.db, now: deps.now, settleMs: resolver.settleMs, watch: resolver.watch }));
   api.route('/auth', authRoutes(deps, docs));
   api.route('/companies', companiesRoutes(deps, docs));
   api.route('/connections', connectionsRoutes(deps, docs));
@@ -57,6 +62,7 @@ export function apiRoutes(deps: BffDeps): Hono {
   api.route('/reports', reportsRoutes(deps, docs));
   api.route('/webhooks', webhookRoutes(deps, docs));
   api.route('/', timelineRoutes(deps, docs));
+  api.route('/operations', operationsRoutes(deps, docs));
   api.route('/', docsRoutes(docs));
   // Mounted sub-apps don't use their own notFound: a catch-all keeps /api answers JSON.
   api.all('*', (c) => {

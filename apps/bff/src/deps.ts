@@ -1,6 +1,7 @@
 import type { CodatClient } from '@console/codat-client';
 import type { AuthSettings } from './auth/settings.js';
 import type { Db } from './db/database.js';
+import type { ResolverSettings } from './exactly-once/resolve.js';
 import type { MirrorSettings } from './mirror/settings.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
@@ -16,6 +17,8 @@ export interface BffSettings {
   spaDir?: string;
   /** Sign-in, sessions and SSO. */
   auth: AuthSettings;
+  /** How unknown outcomes are settled; RESOLVER_DEFAULTS when absent. */
+  actions?: ResolverSettings;
   /** The fleet mirror, its webhooks and reports; MIRROR_DEFAULTS when absent. */
   mirror?: MirrorSettings;
 }

@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { firstAccountsNotice } from './auth/first-accounts.js';
 import { connectCodat } from './codat.js';
 import type { BffDeps } from './deps.js';
+import { outcomeResolver } from './exactly-once/runtime.js';
 import { mirrorRuntime } from './mirror/runtime.js';
 import { openDatabaseFromEnv } from './db/open-from-env.js';
 import { loadEnv } from './env.js';
@@ -36,6 +37,9 @@ const app = createApp(deps);
 // The fleet mirror syncs on MIRROR_SYNC_INTERVAL_MINUTES; replicas share it through a lease.
 const mirror = mirrorRuntime(deps).job;
 mirror.start();
+// Actions left without an outcome (a crash, a Codat timeout) are settled by looking in Codat.
+const resolver = outcomeResolver(deps);
+resolver.start();
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port }, `console listening on http://localhost:${info.port}`);
@@ -50,6 +54,7 @@ async function shutdown(signal: string): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   // A run in progress stops after its current page and is resumed by the next run.
   await mirror.stop();
+  await resolver.stop();
   await codat.client.close();
   await codat.emulator?.close();
   await database.close();

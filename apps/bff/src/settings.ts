@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
 import type { BffSettings } from './deps.js';
 import type { Env } from './env.js';
+import { resolverSettings } from './exactly-once/settings.js';
 import { MIRROR_DEFAULTS } from './mirror/settings.js';
 
 /** Tag key holding a customer's merchant id; the emulator's seed uses the same key. */
@@ -16,6 +17,7 @@ export function settingsFromEnv(env: Env): BffSettings {
     maxBodyBytes: env.MAX_BODY_BYTES,
     spaDir: env.SPA_DIR ?? DEFAULT_SPA_DIR,
     auth: authSettingsFromEnv(env),
+    actions: resolverSettings(env.CODAT_TIMEOUT_MS),
     mirror: {
       ...MIRROR_DEFAULTS,
       intervalMs: env.MIRROR_SYNC_INTERVAL_MINUTES * 60_000,

@@ -63,6 +63,7 @@ export function refreshRoutes({ codat }: BffDeps, docs: OpenApiRegistry): Hono {
         draft.details.dataType = dataType;
         return queueDataType(codat, { companyId, dataType, connectionId });
       },
+      { sent: { dataType } },
     );
     return c.json(queued, 202);
   });

@@ -46,8 +46,12 @@ export class AuditLog {
     private readonly logger: Logger,
   ) {}
 
-  /** Writes one entry and answers its id; pass a transaction as `db` to make it part of one. */
-  async append(entry: AuditEntry, actor: AuditActor, request: AuditRequest, db: Db = this.db): Promise<number> {
+  /**
+   * Writes one entry and answers its id; pass a transaction as `db` to make it part of one. An
+   * attempt has one final outcome: when another replica (or the resolver) wrote it first, nothing
+   * is written and the answer is undefined.
+   */
+  async append(entry: AuditEntry, actor: AuditActor, request: AuditRequest, db: Db = this.db): Promise<number | undefined> {
     try {
       const [row] = await db
         .insert(auditEvents)
@@ -67,8 +71,9 @@ export class AuditLog {
           ip: request.ip,
           userAgent: request.userAgent,
         })
+        .onConflictDoNothing()
         .returning({ id: auditEvents.id });
-      return row!.id;
+      return row?.id;
     } catch (error) {
       this.logger.error({ err: error, action: entry.action, outcome: entry.outcome, requestId: request.requestId }, 'audit log write failed');
       throw auditUnavailable('The audit log cannot be written right now, so the console did not do this. Try again shortly.');

@@ -12,7 +12,7 @@ export interface RecordOptions {
 
 export interface RequestAudit {
   /** Writes one entry before the response is sent; throws 503 `audit_unavailable` when it cannot. */
-  record(entry: AuditEntry, options?: RecordOptions): Promise<number>;
+  record(entry: AuditEntry, options?: RecordOptions): Promise<number | undefined>;
 }
 
 /** The audit log bound to this request: actor, request id, client IP and user agent filled in. */

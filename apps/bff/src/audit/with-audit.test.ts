@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { auditRows, lastAuditId } from '../../test/audit-entries.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { apiAccess } from '../auth/access.js';
+import { exactlyOnce } from '../exactly-once/idempotency.js';
 import type { BffDeps } from '../deps.js';
 import { readJsonBody } from '../http/request-input.js';
 import { onError } from '../http/on-error.js';
@@ -19,6 +20,7 @@ import { withAudit } from './index.js';
 function exampleApp(deps: BffDeps, afterCodat: () => Promise<void> = async () => {}) {
   const api = new Hono();
   api.use(apiAccess(deps, new AuditLog(deps.db, deps.now, deps.logger)));
+  api.use(exactlyOnce({ db: deps.db, now: deps.now, settleMs: 60_000, watch: () => undefined }));
   api.post('/companies', async (c) => {
     const { name } = await readJsonBody(c, z.object({ name: z.string().min(1) }));
     const company = await withAudit(c, 'company.create', { companyName: name }, async (draft) => {

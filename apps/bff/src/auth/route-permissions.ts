@@ -73,6 +73,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'GET /api/audit-events': 'audit.read',
   'GET /api/audit-events/export': 'audit.read',
   'GET /api/audit-events/:id': 'audit.read',
+  // The actor's own actions; audit readers see everyone's (checked in the route).
+  'GET /api/operations/:id': 'signed-in',
 
   // Fleet mirror: error triage and timelines (everyone reads diagnostics), notes (support and
   // admins write), finance's reports; every export needs reports.read; syncs are for admins.
@@ -102,4 +104,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'GET /api/openapi.json': 'signed-in',
   'GET /api/docs': 'signed-in',
   'ALL /api/*': 'signed-in',
+  // The exactly-once middleware (Idempotency-Key) in front of every state-changing route.
+  'POST /api/*': 'middleware',
+  'PUT /api/*': 'middleware',
+  'PATCH /api/*': 'middleware',
+  'DELETE /api/*': 'middleware',
 };

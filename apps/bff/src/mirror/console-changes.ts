@@ -9,7 +9,11 @@ import { mirrorRuntime } from './runtime.js';
  * webhook would, so mirror-backed lists show it at once. Best effort: the change is already done
  * in Codat, and the next scheduled sync reconciles anything missed.
  */
-export async function mirrorCompanyChange(deps: BffDeps, change: 'saved' | 'deleted', company: CompanyRecord): Promise<void> {
+export async function mirrorCompanyChange(
+  deps: BffDeps,
+  change: 'saved' | 'deleted',
+  company: Pick<CompanyRecord, 'id' | 'name' | 'description' | 'tags' | 'created'>,
+): Promise<void> {
   const { id, name, description, tags, created } = company;
   try {
     await applyCodatEvent(mirrorRuntime(deps).events, {

@@ -61,7 +61,7 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       async (draft) => {
         if (input.confirmNewCompany)
           draft.details.reasonForNewCompany = input.confirmNewCompany.reason;
-        const created = await createCompany(deps, input);
+        const created = await createCompany(deps, input, draft);
         draft.target.companyId = created.id;
         await mirrorCompanyChange(deps, 'saved', created);
         return created;
@@ -74,13 +74,19 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
     const companyId = idOf(c);
     const input = await readJsonBody(c, updateCompanySchema);
     return c.json(
-      await withAudit(c, 'company.update', { companyId }, async (draft) => {
-        draft.details.changes = Object.keys(input);
-        const updated = await updateCompany(deps, companyId, input);
-        draft.target.companyName = updated.name;
-        await mirrorCompanyChange(deps, 'saved', updated);
-        return updated;
-      }),
+      await withAudit(
+        c,
+        'company.update',
+        { companyId },
+        async (draft) => {
+          draft.details.changes = Object.keys(input);
+          const updated = await updateCompany(deps, companyId, input);
+          draft.target.companyName = updated.name;
+          await mirrorCompanyChange(deps, 'saved', updated);
+          return updated;
+        },
+        { sent: { name: input.name, description: input.description ?? undefined } },
+      ),
     );
   });
 

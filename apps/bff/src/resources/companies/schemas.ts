@@ -59,7 +59,13 @@ export const createCompanySchema = z.strictObject({
   description: z.string().max(1000).optional(),
   tags: z.record(tagKey, tagValue).optional(),
   /** Required to go ahead when possible duplicates exist; the reason is kept for the audit log. */
-  confirmNewCompany: z.strictObject({ reason: z.string().trim().min(5, 'say why (at least 5 characters)').max(500) }).optional(),
+  confirmNewCompany: z
+    .strictObject({
+      reason: z.string().trim().min(5, 'say why (at least 5 characters)').max(500),
+      /** The candidates the user saw: a company not among them (say, one a colleague just made) is shown again. */
+      candidateIds: z.array(uuid).max(100).optional(),
+    })
+    .optional(),
 });
 export type CreateCompanyInput = z.infer<typeof createCompanySchema>;
 

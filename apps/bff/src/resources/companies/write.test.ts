@@ -48,12 +48,12 @@ describe('POST /api/companies — duplicate guard', () => {
       name: F.duplicateCustomer.name,
       description: 'Switched to QuickBooks',
       merchantId: F.duplicateCustomer.merchantId,
-      tags: { merchantId: F.duplicateCustomer.merchantId, region: 'uk' },
+      tags: { merchantId: F.duplicateCustomer.merchantId, region: 'uk', consoleOperation: expect.any(String) },
       platforms: [],
       connectionCount: 0,
     });
     expect(companyCount()).toBe(before + 1);
-    expect(storedCompany(response.body.id)?.tags).toEqual({ merchantId: F.duplicateCustomer.merchantId, region: 'uk' });
+    expect(storedCompany(response.body.id)?.tags).toEqual({ merchantId: F.duplicateCustomer.merchantId, region: 'uk', consoleOperation: expect.any(String) });
   });
 
   it('creates a genuinely new customer without asking', async () => {
@@ -105,7 +105,7 @@ describe('PUT /api/companies/:id', () => {
     const response = await stack.json(`/api/companies/${company.id}`, { method: 'PUT', body: { name: 'Tag Keeper Bakery & Cafe' } });
     expect(response.status).toBe(200);
     expect(response.body.name).toBe('Tag Keeper Bakery & Cafe');
-    expect(storedCompany(company.id)?.tags).toEqual({ merchantId: 'M-999002', region: 'uk', team: 'smb' });
+    expect(storedCompany(company.id)?.tags).toEqual({ merchantId: 'M-999002', region: 'uk', team: 'smb', consoleOperation: expect.any(String) });
   });
 
   it('patches tags, lets the merchantId field win, and accepts a whole react-admin record', async () => {
@@ -113,14 +113,14 @@ describe('PUT /api/companies/:id', () => {
     const edited = { ...company, merchantId: 'M-999004', description: 'Edited', tags: { ...company.tags, team: null, tier: 'gold' } };
     const response = await stack.json(`/api/companies/${company.id}`, { method: 'PUT', body: edited });
     expect(response.status).toBe(200);
-    expect(storedCompany(company.id)?.tags).toEqual({ merchantId: 'M-999004', region: 'uk', tier: 'gold' });
+    expect(storedCompany(company.id)?.tags).toEqual({ merchantId: 'M-999004', region: 'uk', tier: 'gold', consoleOperation: expect.any(String) });
     expect(response.body).toMatchObject({ merchantId: 'M-999004', description: 'Edited' });
   });
 
   it('removes the merchant id with null', async () => {
     const { body: company } = await create({ name: 'Merchantless Mill', merchantId: 'M-999005', tags: { region: 'ie' } });
     await stack.json(`/api/companies/${company.id}`, { method: 'PUT', body: { merchantId: null } });
-    expect(storedCompany(company.id)?.tags).toEqual({ region: 'ie' });
+    expect(storedCompany(company.id)?.tags).toEqual({ region: 'ie', consoleOperation: expect.any(String) });
   });
 
   it('refuses bad names and a mismatched id without changing anything', async () => {

@@ -47,6 +47,7 @@ export function connectionsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
         draft.target.connectionId = created.connectionId;
         return created;
       },
+      { sent: { platformKey: input.platformKey } },
     );
     return c.json(record, 201);
   });

@@ -21,6 +21,9 @@ import { revealAccountDetails, toSourceAccountRecord } from './to-record.js';
 import { updateSourceAccount } from './update.js';
 import { validateAccount, validateBatch } from './validation.js';
 
+/** The id the client chose for an account (Codat keeps it), before validation: enough to find it again. */
+const sentAccountId = (raw: unknown) => (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined);
+
 /** Bank-feed source accounts of one connection (Codat Bank Feeds API, v1 and v2 shapes). */
 export function sourceAccountsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   const app = new Hono();
@@ -67,21 +70,33 @@ export function sourceAccountsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono
 
   app.post('/batch', async (c) => {
     const { accounts: raw, ...ref } = await readJsonBody(c, batchEnvelope);
-    const result = await withAudit(c, 'source-account.create-batch', ref, async (draft) => {
-      const outcome = await creation.createBatch(ref, raw);
-      Object.assign(draft.details, { created: outcome.created, failed: outcome.failed });
-      return outcome;
-    });
+    const result = await withAudit(
+      c,
+      'source-account.create-batch',
+      ref,
+      async (draft) => {
+        const outcome = await creation.createBatch(ref, raw);
+        Object.assign(draft.details, { created: outcome.created, failed: outcome.failed });
+        return outcome;
+      },
+      { sent: { accountIds: Array.isArray(raw) ? raw.map(sentAccountId) : [] } },
+    );
     return c.json(result, result.failed === 0 ? 201 : 207);
   });
 
   app.post('/', async (c) => {
     const { account, ...ref } = await readJsonBody(c, createEnvelope);
-    const created = await withAudit(c, 'source-account.create', ref, async (draft) => {
-      const record = await creation.createOne(ref, account);
-      draft.target.sourceAccountId = record.accountId;
-      return record;
-    });
+    const created = await withAudit(
+      c,
+      'source-account.create',
+      ref,
+      async (draft) => {
+        const record = await creation.createOne(ref, account);
+        draft.target.sourceAccountId = record.accountId;
+        return record;
+      },
+      { sent: { accountId: sentAccountId(account) } },
+    );
     return c.json(created, 201);
   });
 
@@ -107,9 +122,9 @@ export function sourceAccountsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono
     const { ref, accountId } = parseId(c.req.param('id'));
     const body = await readJsonBody(c, updateBodySchema);
     return c.json(
-      await withAudit(c, 'source-account.update', { ...ref, sourceAccountId: accountId }, () =>
-        updateSourceAccount(deps, accounts, ref, accountId, body),
-      ),
+      await withAudit(c, 'source-account.update', { ...ref, sourceAccountId: accountId }, () => updateSourceAccount(deps, accounts, ref, accountId, body), {
+        sent: { accountName: body.accountName, balance: body.balance, status: body.status },
+      }),
     );
   });
 
