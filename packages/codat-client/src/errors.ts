@@ -1,3 +1,5 @@
+import type { HttpMethod } from './transport/types.js';
+
 /**
  * - `http`: Codat answered with a non-success status.
  * - `timeout`: no complete answer within the attempt's time limit.
@@ -16,6 +18,8 @@ export interface CodatErrorInit {
   kind: CodatErrorKind;
   /** The client operation, e.g. `companies.get`. */
   operation: string;
+  /** The HTTP method of the request that failed: whether it could have changed anything. */
+  method?: HttpMethod;
   /** HTTP status; 0 when there was no HTTP answer (timeout, network). */
   status: number;
   message: string;
@@ -34,6 +38,7 @@ export class CodatError extends Error {
   override readonly name = 'CodatError';
   readonly kind: CodatErrorKind;
   readonly operation: string;
+  readonly method?: HttpMethod;
   readonly status: number;
   readonly codatError?: string;
   readonly service?: string;
@@ -46,6 +51,7 @@ export class CodatError extends Error {
     super(init.message);
     this.kind = init.kind;
     this.operation = init.operation;
+    this.method = init.method;
     this.status = init.status;
     this.codatError = init.codatError;
     this.service = init.service;
@@ -59,6 +65,7 @@ export class CodatError extends Error {
     return {
       kind: this.kind,
       operation: this.operation,
+      method: this.method,
       status: this.status,
       message: this.message,
       codatError: this.codatError,

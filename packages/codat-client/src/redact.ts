@@ -1,5 +1,6 @@
 import { secretForms } from './auth.js';
 import { CodatError, type CodatValidationItem } from './errors.js';
+import type { HttpMethod } from './transport/types.js';
 
 const REDACTED = '[redacted]';
 
@@ -18,7 +19,7 @@ export function createRedactor(apiKey: string): Redact {
  * Rebuilds an error with every text field redacted. A new instance, so the stack trace is
  * captured from the redacted message and no unredacted original stays reachable.
  */
-export function redactError(error: CodatError, redact: Redact): CodatError {
+export function redactError(error: CodatError, redact: Redact, method?: HttpMethod): CodatError {
   const init = error.toInit();
   const optional = (text: string | undefined) => (text === undefined ? undefined : redact(text));
   const items = (list: CodatValidationItem[]) =>
@@ -29,6 +30,7 @@ export function redactError(error: CodatError, redact: Redact): CodatError {
     }));
   return new CodatError({
     ...init,
+    method: method ?? init.method,
     operation: redact(init.operation),
     message: redact(init.message),
     codatError: optional(init.codatError),

@@ -9,7 +9,8 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CON
  * dropped after sending, or Codat's gateway gave up waiting (504). Any other answer is Codat's word.
  */
 export function mayHaveHappened(error: unknown): error is CodatError {
-  if (!(error instanceof CodatError)) return false;
+  // A read that failed (the duplicate check's lookup, say) changed nothing.
+  if (!(error instanceof CodatError) || error.method === 'GET') return false;
   if (error.kind === 'timeout') return true;
   if (error.kind === 'network') return !NOT_SENT.has(error.code ?? '');
   // A success status with a body the client could not read: it happened, with an id the console did not get.

@@ -91,6 +91,13 @@ describe('control API: faults and rate limit', () => {
     expect((await json('/companies')).status).toBe(200);
   });
 
+  it('faults limited to some methods leave the others alone', async () => {
+    const { json } = testEmulator();
+    await json('/_emulator/faults', { method: 'PUT', body: { errorRate: 1, errorStatus: 503, methods: ['POST'] } });
+    expect((await json('/companies')).status).toBe(200);
+    expect((await json('/companies', { method: 'POST', body: { name: 'Refused Ltd' } })).status).toBe(503);
+  });
+
   it('a rate limit answers 429 with Retry-After once spent, and a new window opens as the clock moves', async () => {
     const { json } = testEmulator();
     const set = await json('/_emulator/rate-limit', { method: 'PUT', body: { limit: 2, windowSeconds: 60 } });

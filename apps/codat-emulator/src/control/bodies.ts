@@ -29,6 +29,7 @@ export const faultsBody = z.strictObject({
       retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
     })
     .optional(),
+  methods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])).min(1).optional(),
 });
 
 export const rateLimitBody = z.strictObject({

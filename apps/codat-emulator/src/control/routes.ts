@@ -10,7 +10,7 @@
  * POST /connections/{connectionId}/cancel      the SMB abandons Link: active 403, `connection.failed` → Connection (409 when Linked)
  * POST /connections/{connectionId}/deauthorize the platform revokes access: Deauthorized, active 401 → Connection (409 unless Linked)
  * POST /clock/advance  { ms }                  moves the clock forward, then runs due work (settles syncs) → state
- * PUT  /faults      { latencyMs?, errorRate?, errorStatus?, burst?: { status, count, retryAfterSeconds? } }
+ * PUT  /faults      { latencyMs?, errorRate?, errorStatus?, burst?: { status, count, retryAfterSeconds? }, methods? }
  *                                              replaces the injected faults (omitted = none) → faults
  * PUT  /rate-limit  { limit, windowSeconds }   replaces the request budget and starts a new window → rateLimit
  * GET  /state                                  counts (companies, connections by status × platform, …), clock, faults, rate limit

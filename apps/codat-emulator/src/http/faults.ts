@@ -12,6 +12,8 @@ export interface FaultSettings {
   errorStatus: FaultStatus;
   /** The next `count` requests fail with `status` (a burst or a 429 storm). */
   burst?: { status: FaultStatus; count: number; retryAfterSeconds?: number };
+  /** Only requests with these methods are slowed or failed (all when absent): e.g. a slow create behind fast reads. */
+  methods?: string[];
 }
 
 export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, errorStatus: 500 };
@@ -40,8 +42,9 @@ export class Faults {
   }
 
   middleware(): MiddlewareHandler {
-    return async (_c, next) => {
-      const { latencyMs, errorRate, errorStatus, burst } = this.settings;
+    return async (c, next) => {
+      const { latencyMs, errorRate, errorStatus, burst, methods } = this.settings;
+      if (methods && !methods.includes(c.req.method)) return next();
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       if (burst && burst.count > 0) {
         burst.count -= 1;

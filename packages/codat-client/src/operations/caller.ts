@@ -51,24 +51,24 @@ function decode<T>(operation: string, response: CodatResponse, schema: z.ZodType
 }
 
 export function createCaller(transport: Transport, redact: Redact): Caller {
-  async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  async function guarded<T>(request: CodatRequest, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      throw error instanceof CodatError ? redactError(error, redact) : error;
+      throw error instanceof CodatError ? redactError(error, redact, request.method) : error;
     }
   }
 
   return {
     json: (request, schema) =>
-      guarded(async () => decode(request.operation, await transport.send(request), schema)),
+      guarded(request, async () => decode(request.operation, await transport.send(request), schema)),
     jsonWithStatus: (request, schema) =>
-      guarded(async () => {
+      guarded(request, async () => {
         const response = await transport.send(request);
         return { status: response.status, body: decode(request.operation, response, schema) };
       }),
     empty: (request) =>
-      guarded(async () => {
+      guarded(request, async () => {
         await transport.send(request);
       }),
   };
