@@ -68,10 +68,10 @@ export async function signInTo(bff: BffProcess, email: string, password: string)
 
 /** Requests with a given session, to whichever BFF process `url` names. */
 export function browserOf(cookie: string, csrfToken: string, session: SessionInfo) {
-  const json = async (url: string, init: { method?: string; body?: unknown } = {}) => {
+  const json = async (url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
     const response = await fetch(url, {
       method: init.method ?? 'GET',
-      headers: { Cookie: cookie, [CSRF_HEADER]: csrfToken, ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { Cookie: cookie, [CSRF_HEADER]: csrfToken, ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
     const text = await response.text();
