@@ -86,7 +86,7 @@ describe.each(DATABASE_KINDS)('exactly-once actions across processes, on %s', (k
 
       const sameKey = await Promise.all(replicas.map((replica) => post(replica, 'Replica Key Bakery', 'replicas-same-intent-1')));
       expect(sameKey.map((answer) => answer.status)).toEqual([201, 201]);
-      expect(sameKey[0].body.id).toBe(sameKey[1].body.id);
+      expect(sameKey[0]!.body.id).toBe(sameKey[1]!.body.id);
       expect(companiesNamed('Replica Key Bakery')).toHaveLength(1);
 
       const sameCustomer = await Promise.all(replicas.map((replica) => post(replica, 'Replica Race Joinery')));

@@ -39,7 +39,7 @@ const mirror = mirrorRuntime(deps).job;
 mirror.start();
 // Actions left without an outcome (a crash, a Codat timeout) are settled by looking in Codat.
 const resolver = outcomeResolver(deps);
-resolver.start();
+resolver.start({ soleProcess: database.kind === 'pglite' });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port }, `console listening on http://localhost:${info.port}`);

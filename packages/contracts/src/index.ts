@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './staff.js';
 export * from './audit.js';
 export * from './dataset-status.js';
+export * from './operations.js';

@@ -1,5 +1,7 @@
 import { CSRF_HEADER, type ApiErrorBody } from '@console/contracts';
 import { HttpError } from 'react-admin';
+import { beginIntent, leavesIntentOpen, type Intent } from '../operations/intentKeys';
+import { pendingOperations } from '../operations/pendingOperations';
 import { session } from './session';
 
 export interface HttpResponse<T = unknown> {
@@ -20,10 +22,19 @@ export function errorMessage(status: number, body: ApiErrorBody | undefined): st
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Sign-in and sign-out are not actions to replay (and a password has no place in an intent). */
+const WITHOUT_INTENT = '/api/auth/';
+
+function intentOf(method: string, url: string, body: RequestInit['body']): Intent | undefined {
+  if (SAFE_METHODS.has(method) || url.startsWith(WITHOUT_INTENT)) return undefined;
+  return beginIntent(method, url, typeof body === 'string' ? body : '');
+}
 
 /**
- * fetch for the BFF: same-origin cookies, the CSRF header on state-changing calls, and BFF error
- * bodies turned into react-admin HttpErrors (`error.body` keeps the details, e.g. duplicates).
+ * fetch for the BFF: same-origin cookies, the CSRF header and an Idempotency-Key (one per user
+ * intent) on state-changing calls, and BFF error bodies turned into react-admin HttpErrors
+ * (`error.body` keeps the details, e.g. duplicates). An action whose outcome Codat left unknown
+ * is handed to pendingOperations, which watches it settle.
  */
 export async function httpClient<T = unknown>(url: string, options: RequestInit = {}): Promise<HttpResponse<T>> {
   const method = (options.method ?? 'GET').toUpperCase();
@@ -32,6 +43,8 @@ export async function httpClient<T = unknown>(url: string, options: RequestInit 
   if (options.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   const csrf = session.csrfToken();
   if (!SAFE_METHODS.has(method) && csrf) headers.set(CSRF_HEADER, csrf);
+  const intent = intentOf(method, url, options.body ?? undefined);
+  if (intent) headers.set('Idempotency-Key', intent.key);
 
   let response: Response;
   try {
@@ -47,6 +60,10 @@ export async function httpClient<T = unknown>(url: string, options: RequestInit 
   } catch {
     json = undefined;
   }
+  const error = (json as ApiErrorBody | undefined)?.error;
+  if (intent && !leavesIntentOpen(response.status, error?.code)) intent.end();
+  const operationId = error?.code === 'outcome_unknown' ? (error.details as { operationId?: unknown } | undefined)?.operationId : undefined;
+  if (typeof operationId === 'number') pendingOperations.watch(operationId);
   if (!response.ok) throw new HttpError(errorMessage(response.status, json as ApiErrorBody | undefined), response.status, json);
   return { status: response.status, headers: response.headers, body, json: json as T };
 }

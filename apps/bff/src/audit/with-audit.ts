@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { CHECKS } from '../exactly-once/checks.js';
 import { linkAttempt } from '../exactly-once/idempotency-store.js';
+import { ATTEMPT_LEASE_MS } from '../exactly-once/idempotency.js';
 import { closeAction, markUnknown, openAction } from '../exactly-once/open-actions.js';
 import { mayHaveHappened, outcomeUnknown } from '../exactly-once/unknown-outcome.js';
 import { ApiError } from '../http/api-error.js';
@@ -75,7 +76,7 @@ export async function withAudit<T>(
       firstCheckAt: new Date(startedAt.getTime() + runtime.settleMs),
     });
     const key = c.get('idempotencyKey');
-    if (key) await linkAttempt(tx, key, id);
+    if (key) await linkAttempt(tx, key, id, new Date(startedAt.getTime() + ATTEMPT_LEASE_MS));
     return id;
   });
   const draft: AuditDraft = { target: { ...target }, details: {}, attemptId, operationId };

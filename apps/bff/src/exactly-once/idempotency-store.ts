@@ -43,9 +43,9 @@ export async function readKey(db: Db, ref: KeyRef): Promise<IdempotencyRecord | 
   return row;
 }
 
-/** Links the request's audit attempt, in the attempt's own transaction. */
-export async function linkAttempt(db: Db, ref: KeyRef, attemptId: number): Promise<void> {
-  await db.update(idempotencyKeys).set({ attemptId }).where(where(ref));
+/** Links the request's audit attempt, in the attempt's own transaction, and extends its lease to cover the Codat call. */
+export async function linkAttempt(db: Db, ref: KeyRef, attemptId: number, leaseUntil: Date): Promise<void> {
+  await db.update(idempotencyKeys).set({ attemptId, leaseUntil }).where(where(ref));
 }
 
 export async function storeAnswer(db: Db, ref: KeyRef, answer: { status: number; contentType: string | null; body: string }): Promise<void> {
@@ -58,6 +58,11 @@ export async function storeAnswer(db: Db, ref: KeyRef, answer: { status: number;
 /** Frees a key whose request changed nothing (refused, or Codat said no), so the same intent can be tried again. */
 export async function releaseKey(db: Db, ref: KeyRef): Promise<void> {
   await db.delete(idempotencyKeys).where(where(ref));
+}
+
+/** Ends the leases of every running key: for a database only this process uses, whose earlier requests all died with it. */
+export async function expireRunningKeys(db: Db, now: Date): Promise<void> {
+  await db.update(idempotencyKeys).set({ leaseUntil: now }).where(and(eq(idempotencyKeys.state, 'running'), sql`${idempotencyKeys.leaseUntil} > ${now.toISOString()}::timestamptz`));
 }
 
 export async function deleteKeysBefore(db: Db, before: Date): Promise<void> {

@@ -8,8 +8,13 @@ import { OUTCOME_UNKNOWN, outcomeUnknown } from './unknown-outcome.js';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Printable ASCII, as Stripe and the IETF draft allow; a UUID fits. */
 const KEY_FORMAT = /^[\x21-\x7e]{8,255}$/;
-/** Longer than any request may run (Codat's timeout and retries included): a running key older than this lost its replica. */
-const LEASE_MS = 120_000;
+/**
+ * How long a running key is its request's. Before the request writes an audit attempt (parsing,
+ * checks: milliseconds) nothing has reached Codat, so a key whose replica died then is taken over
+ * soon; once the attempt is written the lease covers the longest Codat call (timeout and retries).
+ */
+const PRE_ATTEMPT_LEASE_MS = 30_000;
+export const ATTEMPT_LEASE_MS = 120_000;
 /** How long a repeat waits for the first request before answering 409. */
 const WAIT_MS = 10_000;
 const POLL_MS = 100;
@@ -83,11 +88,12 @@ export function exactlyOnce(runtime: ActionRuntime): MiddlewareHandler {
       route: `${c.req.method} ${c.req.path}`,
       fingerprint: await fingerprintOf(c),
       now: new Date(now),
-      leaseUntil: new Date(now + LEASE_MS),
+      leaseUntil: new Date(now + PRE_ATTEMPT_LEASE_MS),
     };
     const waitUntil = Date.now() + WAIT_MS;
     for (;;) {
-      if ((await claimKey(runtime.db, claim)) || (await takeOverKey(runtime.db, { ...claim, now: new Date(runtime.now()) }))) break;
+      const at = runtime.now();
+      if ((await claimKey(runtime.db, claim)) || (await takeOverKey(runtime.db, { ...claim, now: new Date(at), leaseUntil: new Date(at + PRE_ATTEMPT_LEASE_MS) }))) break;
       const record = await readKey(runtime.db, claim);
       if (!record) continue;
       if (record.fingerprint !== claim.fingerprint) {

@@ -1,4 +1,4 @@
-import { can } from '@console/contracts';
+import { can, OPERATION_STATES, type OperationRecord } from '@console/contracts';
 import { asc, eq, or } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -9,9 +9,7 @@ import { notFound } from '../http/api-error.js';
 import { readParam } from '../http/request-input.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 
-const OPERATION_STATES = ['running', 'unknown', 'ok', 'failed', 'refused'] as const;
-
-export const operationSchema = z.object({
+export const operationSchema: z.ZodType<OperationRecord> = z.object({
   id: z.number().int().describe('The audit id of the action’s attempt.'),
   action: z.string(),
   state: z.enum(OPERATION_STATES).describe('running: no answer yet; unknown: Codat did not answer and the console is checking; ok/failed/refused: final.'),
@@ -22,10 +20,8 @@ export const operationSchema = z.object({
   connectionId: z.string().nullable(),
   sourceAccountId: z.string().nullable(),
   reason: z.string().nullable(),
-  /** True when the final outcome came from looking in Codat after an unknown answer or a crash. */
-  checkedInCodat: z.boolean(),
+  checkedInCodat: z.boolean().describe('The final outcome came from looking in Codat after an unknown answer or a crash.'),
 });
-export type Operation = z.infer<typeof operationSchema>;
 
 /**
  * `GET /operations/:id`: what became of an action, from its audit entries. The SPA polls it after
@@ -45,10 +41,10 @@ export function operationsRoutes({ db }: BffDeps, docs: OpenApiRegistry): Hono {
     if (!attempt || (attempt.actorId !== staff.id && !can(staff.role, 'audit.read'))) throw notFound(`No operation ${id} of yours.`);
     const final = rows.find((row) => row.outcome === 'ok' || row.outcome === 'failed' || row.outcome === 'refused');
     const latest = final ?? rows.find((row) => row.outcome === 'unknown') ?? attempt;
-    const operation: Operation = {
+    const operation: OperationRecord = {
       id,
       action: attempt.action,
-      state: latest.outcome === 'attempt' ? 'running' : (latest.outcome as Operation['state']),
+      state: latest.outcome === 'attempt' ? 'running' : (latest.outcome as OperationRecord['state']),
       startedAt: attempt.at.toISOString(),
       finishedAt: final ? final.at.toISOString() : null,
       companyId: latest.companyId,

@@ -2,14 +2,18 @@ import { AuditLog } from '../audit/audit-log.js';
 import type { BffDeps } from '../deps.js';
 import { deleteExpiredReservations } from '../resources/companies/reservations.js';
 import { FOLLOW_UPS } from './follow-ups.js';
-import { deleteKeysBefore } from './idempotency-store.js';
+import { deleteKeysBefore, expireRunningKeys } from './idempotency-store.js';
 import { readOpenAction } from './open-actions.js';
 import { nextCheckDelayMs, resolveAction, sweepOpenActions, type ResolverDeps } from './resolve.js';
 import { RESOLVER_DEFAULTS } from './settings.js';
 
 export interface OutcomeResolver {
-  /** Resolves every open action it can now (all of them at start), then sweeps on an interval. */
-  start(): void;
+  /**
+   * Resolves every open action it can now (all of them at start), then sweeps on an interval.
+   * `soleProcess`: the database is this process's alone (embedded PGlite), so keys still running
+   * belong to requests that died with the previous process and are released at once.
+   */
+  start(options?: { soleProcess?: boolean }): void;
   stop(): Promise<void>;
   /** Watches one action whose outcome just became unknown until Codat settles it. */
   watch(attemptId: number): void;
@@ -70,8 +74,9 @@ function createResolver(deps: BffDeps): OutcomeResolver {
 
   return {
     settleMs: settings.settleMs,
-    start: () => {
+    start: ({ soleProcess = false } = {}) => {
       later(0, async () => {
+        if (soleProcess) await expireRunningKeys(deps.db, new Date(deps.now()));
         await sweep(true);
         await chores();
       });

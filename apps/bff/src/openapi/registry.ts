@@ -17,6 +17,30 @@ export interface RouteDoc {
   list?: boolean;
 }
 
+const API_DESCRIPTION = [
+  'The BFF behind the console. ra-data-simple-rest conventions for lists.',
+  '',
+  'Exactly-once actions: every POST, PUT, PATCH and DELETE may carry an `Idempotency-Key` header (8–255 printable ASCII',
+  'characters, e.g. a UUID; one per user intent, scoped to the signed-in staff member). A repeat with the same key replays the',
+  'first answer (`Idempotent-Replayed: true`) from any replica; a repeat while the first is still running waits for it, or',
+  'answers 409 `idempotency_in_progress` after 10 s; the same key with a different method, path, query or body answers 422',
+  '`idempotency_key_reused`. A refusal (4xx) or a definite failure from Codat frees the key, so the same intent can be tried',
+  'again. Keys are kept at least 24 hours.',
+  '',
+  'Unknown outcomes: when Codat does not answer a change in time (or the connection drops after sending), the answer is 504',
+  '`outcome_unknown` with `details.operationId`: the change may have happened, so do not repeat it. The console checks Codat',
+  '(a created company carries its operation id in the `consoleOperation` tag; other objects are matched by what was sent),',
+  'records the final audit outcome, and `GET /operations/{id}` says what became of it.',
+].join('\n');
+
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'One per user intent: a repeat with the same key replays the first answer instead of acting again.',
+  schema: { type: 'string', minLength: 8, maxLength: 255 },
+};
+
 /** Route modules describe their routes here; /api/openapi.json is built from it. */
 export class OpenApiRegistry {
   private readonly routes: RouteDoc[] = [];
@@ -37,6 +61,7 @@ export class OpenApiRegistry {
           required: !(type as z.ZodType).safeParse(undefined).success,
           schema: schema(type as z.ZodType),
         })),
+        ...(route.method === 'get' ? [] : [IDEMPOTENCY_KEY]),
       ];
       const status = String(route.status ?? 200);
       (paths[route.path] ??= {})[route.method] = {
@@ -55,7 +80,7 @@ export class OpenApiRegistry {
     }
     return {
       openapi: '3.1.0',
-      info: { title: 'Codat Ops Console API', version: '1.0.0', description: 'The BFF behind the console. ra-data-simple-rest conventions for lists.' },
+      info: { title: 'Codat Ops Console API', version: '1.0.0', description: API_DESCRIPTION },
       servers: [{ url: '/api' }],
       paths,
       components: {

@@ -2,13 +2,16 @@ import { Box, Chip, Typography } from '@mui/material';
 import { ROLE_LABELS, type AuditEventRecord, type AuditOutcome, type Role } from '@console/contracts';
 import { Link } from 'react-admin';
 import { formatDateTime } from '../../ui/format';
+import { OUTCOME_LABELS } from './auditFilters';
 
-const OUTCOMES: Record<AuditOutcome, { label: string; color: 'success' | 'default' | 'warning' | 'error' }> = {
-  ok: { label: 'Succeeded', color: 'success' },
+const OUTCOME_COLOURS: Record<AuditOutcome, 'success' | 'default' | 'warning' | 'error' | 'info'> = {
+  ok: 'success',
   // Written before an action that changes Codat; its outcome entry follows.
-  attempt: { label: 'Attempted', color: 'default' },
-  refused: { label: 'Refused', color: 'warning' },
-  failed: { label: 'Failed', color: 'error' },
+  attempt: 'default',
+  refused: 'warning',
+  failed: 'error',
+  // Codat did not answer; a final ok or failed follows once the console has checked.
+  unknown: 'info',
 };
 
 export const AuditTime = ({ record }: { record: AuditEventRecord }) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(record.at)}</span>;
@@ -52,7 +55,7 @@ export function AuditTarget({ record, hideCompany = false }: { record: AuditEven
 
 /** Outcome as a word (colour backs it up) and, when refused or failed, the reason. */
 export function AuditOutcomeCell({ record }: { record: AuditEventRecord }) {
-  const outcome = OUTCOMES[record.outcome] ?? { label: record.outcome, color: 'default' as const };
+  const outcome = { label: OUTCOME_LABELS[record.outcome] ?? record.outcome, color: OUTCOME_COLOURS[record.outcome] ?? 'default' };
   return (
     <>
       <Chip

@@ -22,7 +22,7 @@ const KNOWN_ACTIONS = [
   'staff.update',
 ];
 
-export const OUTCOME_LABELS = { ok: 'Succeeded', attempt: 'Attempted', refused: 'Refused', failed: 'Failed' } as const;
+export const OUTCOME_LABELS = { ok: 'Succeeded', attempt: 'Attempted', refused: 'Refused', failed: 'Failed', unknown: 'Unknown, being checked' } as const;
 
 function ActionFilter(_: { source: string; alwaysOn?: boolean }) {
   const { data } = useListContext<AuditEventRecord>();

@@ -1,9 +1,11 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BOLT_ID } from '../../test/fixtures/companies';
+import { http, HttpResponse } from 'msw';
+import { ACME_ID, BOLT_ID } from '../../test/fixtures/companies';
 import { companyScenario, companyWorld } from '../../test/handlers/companies';
 import { renderApp } from '../../test/renderApp';
+import { apiError } from '../../test/handlers/simple-rest-list';
 import { server } from '../../test/server';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -83,8 +85,38 @@ describe('CompanyCreate', { timeout: 30_000 }, () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Acme Bakery Group' })).toBeInTheDocument();
     await waitFor(() => expect(bodies).toHaveLength(2));
-    expect(bodies[1]).toEqual({ name: 'Acme Bakery Group', merchantId: 'M-1001', confirmNewCompany: { reason: 'Moved from Xero to QuickBooks Online' } });
+    expect(bodies[1]).toEqual({
+      name: 'Acme Bakery Group',
+      merchantId: 'M-1001',
+      confirmNewCompany: { reason: 'Moved from Xero to QuickBooks Online', candidateIds: [ACME_ID] },
+    });
     expect(world.companies.at(-1)!.name).toBe('Acme Bakery Group');
+  });
+
+  it('says a create Codat did not confirm may have happened, sends a retry with the same key, and opens the company once found', async () => {
+    const keys: Array<string | null> = [];
+    let checks = 0;
+    const unknown = http.post('*/api/companies', ({ request }) => {
+      keys.push(request.headers.get('Idempotency-Key'));
+      return apiError(504, 'Codat did not confirm this in time, so it may have happened.', { code: 'outcome_unknown', details: { operationId: 42 } });
+    });
+    const operation = http.get('*/api/operations/42', () => {
+      checks += 1;
+      const settled = checks > 1;
+      return HttpResponse.json({
+        id: 42, action: 'company.create', state: settled ? 'ok' : 'unknown', startedAt: '2026-12-05T09:00:00Z', finishedAt: settled ? '2026-12-05T09:00:05Z' : null,
+        companyId: settled ? BOLT_ID : null, companyName: 'Bolt Bikes', connectionId: null, sourceAccountId: null, reason: null, checkedInCodat: settled,
+      });
+    });
+    renderApp('/companies/create', { handlers: [unknown, operation, ...companyScenario()] });
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: /Company name/ }), 'Slow Codat Bikes');
+    await user.click(screen.getByRole('button', { name: 'Create company' }));
+    expect(await screen.findByText(/The console is checking with Codat and will open it here/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Create company' })).toBeDisabled();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bolt Bikes' }, { timeout: 8000 })).toBeInTheDocument();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('is not open to finance', async () => {

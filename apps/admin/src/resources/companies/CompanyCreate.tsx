@@ -1,6 +1,7 @@
 import { Alert, Box, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Create, SaveButton, SimpleForm, Toolbar, useCreate, useNotify, useRedirect } from 'react-admin';
+import { useWatchedOperation } from '../../operations/usePendingOperations';
 import { errorCode, errorDetails, errorText } from '../../share/errors';
 import { CompanyFormFields } from './CompanyFormFields';
 import { DuplicateDialog } from './DuplicateDialog';
@@ -12,14 +13,20 @@ interface CompanyInput {
   description?: string | null;
 }
 
+/** Creating despite these candidates, for this reason. */
+interface Confirmation {
+  reason: string;
+  candidateIds: string[];
+}
+
 /** Only what the BFF accepts: trimmed, and empty fields left out. */
-function payload(values: CompanyInput, reason?: string) {
+function payload(values: CompanyInput, confirmation?: Confirmation) {
   const text = (value: string | null | undefined) => (value?.trim() ? value.trim() : undefined);
   return {
     name: values.name?.trim() ?? '',
     merchantId: text(values.merchantId),
     description: text(values.description),
-    ...(reason ? { confirmNewCompany: { reason } } : {}),
+    ...(confirmation ? { confirmNewCompany: confirmation } : {}),
   };
 }
 
@@ -31,7 +38,10 @@ interface Duplicates {
 
 /**
  * New company. The BFF answers 409 possible_duplicate when the customer may already exist; the
- * candidates are shown and the user opens one, or creates anyway with a reason.
+ * candidates are shown and the user opens one, or creates anyway with a reason (naming the
+ * candidates they saw: one that appears meanwhile, say a colleague's, is shown again). When Codat
+ * does not answer in time, the page says the company may exist and opens it once the console has
+ * found it in Codat.
  */
 export function CompanyCreate() {
   const [create, { isPending }] = useCreate<CompanyRecord>();
@@ -39,17 +49,32 @@ export function CompanyCreate() {
   const redirect = useRedirect();
   const [duplicates, setDuplicates] = useState<Duplicates>();
   const [error, setError] = useState<string>();
+  const [checking, setChecking] = useState<number>();
+  const checked = useWatchedOperation(checking)?.record;
 
-  const submit = async (values: CompanyInput, reason?: string) => {
+  useEffect(() => {
+    if (checked?.state === 'ok' && checked.companyId) {
+      notify(`Created ${checked.companyName ?? 'the company'}: Codat had it after all. Share its Link URL with the customer.`, { type: 'success' });
+      redirect('show', 'companies', checked.companyId);
+    } else if (checked?.state === 'failed') {
+      setChecking(undefined);
+      setError(`The company was not created: ${checked.reason ?? 'Codat shows no trace of it'}. You can create it now.`);
+    }
+  }, [checked, notify, redirect]);
+
+  const submit = async (values: CompanyInput, confirmation?: Confirmation) => {
     setError(undefined);
     try {
-      const company = (await create('companies', { data: payload(values, reason) }, { returnPromise: true })) as CompanyRecord;
+      const company = (await create('companies', { data: payload(values, confirmation) }, { returnPromise: true })) as CompanyRecord;
       notify(`Created ${company.name}. Share its Link URL with the customer.`, { type: 'success' });
       redirect('show', 'companies', company.id);
     } catch (failure) {
-      const candidates = errorDetails<{ candidates?: DuplicateCandidate[] }>(failure)?.candidates;
-      if (!reason && errorCode(failure) === 'possible_duplicate' && candidates?.length) {
-        setDuplicates({ values, candidates, message: errorText(failure) });
+      const details = errorDetails<{ candidates?: DuplicateCandidate[]; operationId?: number }>(failure);
+      if (errorCode(failure) === 'outcome_unknown' && details?.operationId) {
+        setDuplicates(undefined);
+        setChecking(details.operationId);
+      } else if (errorCode(failure) === 'possible_duplicate' && details?.candidates?.length) {
+        setDuplicates({ values, candidates: details.candidates, message: errorText(failure) });
       } else {
         setError(errorText(failure));
       }
@@ -62,7 +87,7 @@ export function CompanyCreate() {
         onSubmit={(values: Record<string, unknown>) => submit(values as CompanyInput)}
         toolbar={
           <Toolbar>
-            <SaveButton label="Create company" alwaysEnable={!isPending} />
+            <SaveButton label="Create company" alwaysEnable={!isPending && checking === undefined} disabled={checking !== undefined} />
           </Toolbar>
         }
       >
@@ -78,6 +103,12 @@ export function CompanyCreate() {
             {error}
           </Alert>
         )}
+        {checking !== undefined && (
+          <Alert severity="info" role="status" sx={{ mb: 2, width: '100%' }}>
+            Codat did not confirm the new company in time, so it may exist. The console is checking with Codat and will open it here
+            if it does: do not create it again.
+          </Alert>
+        )}
         <Box sx={{ width: '100%', maxWidth: 640 }}>
           <CompanyFormFields />
         </Box>
@@ -89,7 +120,7 @@ export function CompanyCreate() {
           creating={isPending}
           error={error}
           onUse={(candidate) => redirect('show', 'companies', candidate.id)}
-          onCreateAnyway={(reason) => void submit(duplicates.values, reason)}
+          onCreateAnyway={(reason) => void submit(duplicates.values, { reason, candidateIds: duplicates.candidates.map((candidate) => candidate.id) })}
           onClose={() => {
             setDuplicates(undefined);
             setError(undefined);

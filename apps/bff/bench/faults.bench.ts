@@ -1,0 +1,205 @@
+/**
+ * Exactly-once actions under faults (a script that prints figures, not a test). The emulator, the
+ * real BFF (`src/main.ts` on embedded PGlite) and this load generator run in separate processes.
+ * Each scenario creates companies the way staff do (one Idempotency-Key per intent, the same key
+ * again after a network error, a 429 or a 409 "still running"):
+ *   - 100 concurrent creates of one new customer (colleagues racing, each with their own intent);
+ *   - 50 creates under a 429 storm;
+ *   - 50 creates whose Codat answer comes after the console's timeout (the change is applied);
+ *   - 50 creates with the BFF killed (SIGKILL) mid-burst and restarted.
+ * Afterwards it compares Codat (the emulator's companies) with what the console said and recorded:
+ * created, reported (the console said ok, at once or after checking), duplicated, lost (made in
+ * Codat but not reported, or reported but not made) and unresolved (attempts with no final
+ * outcome); all but created and reported must be 0. It also prints the p50 an Idempotency-Key adds
+ * to a create. Emulator latency is 300 ms (a real Codat's) except where a scenario says otherwise.
+ * Run with `npm run bench:faults` (≈ 2–3 min); exits 1 when a count that must be 0 is not.
+ */
+import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
+import type { AuditEventRecord, OperationRecord } from '@console/contracts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { browserOf, signInTo, startBffProcess, type BffProcess } from '../test/bff-process.js';
+import { startChild } from './ipc.js';
+import { ms, table, verdict } from './report.js';
+
+const ADMIN_PASSWORD = 'bench-faults-password-1';
+const CODAT_LATENCY_MS = 300;
+const CODAT_TIMEOUT_MS = 1_500;
+const PREFIX = 'Faultbench';
+
+type Browser = ReturnType<typeof browserOf>;
+
+function write(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const emulator = await startChild('./emulator-process.ts');
+const codatHeaders = { Authorization: `Basic ${Buffer.from(WELL_KNOWN_API_KEY).toString('base64')}`, 'Content-Type': 'application/json' };
+const setFaults = (faults: Record<string, unknown>) =>
+  fetch(`${emulator.url}/_emulator/faults`, { method: 'PUT', headers: codatHeaders, body: JSON.stringify(faults) }).then((response) => response.text());
+
+const dataDir = mkdtempSync(join(tmpdir(), 'console-bench-faults-'));
+const startBff = () =>
+  startBffProcess({
+    CONSOLE_DATA_DIR: dataDir,
+    CODAT_API_KEY: WELL_KNOWN_API_KEY,
+    CODAT_BASE_URL: emulator.url,
+    CODAT_TIMEOUT_MS: String(CODAT_TIMEOUT_MS),
+    ADMIN_PASSWORD,
+    MIRROR_SYNC_INTERVAL_MINUTES: '0',
+    LOG_LEVEL: 'warn',
+  });
+
+let bff: BffProcess = await startBff();
+let admin: Browser = await signInTo(bff, 'admin@console.local', ADMIN_PASSWORD);
+
+/** What the console told the user about one intent. */
+type Told = { kind: 'created'; id: string } | { kind: 'duplicate' } | { kind: 'unknown'; operationId: number } | { kind: 'failed'; status: number };
+
+/** One create as staff make it: the same key again after a network error, a 429 or "still running". */
+async function createOnce(name: string, key = crypto.randomUUID()): Promise<Told> {
+  for (let tries = 0; tries < 30; tries++) {
+    let answer: { status: number; body: any };
+    try {
+      answer = await admin.json(`${bff.url}/api/companies`, { method: 'POST', body: { name }, headers: { 'Idempotency-Key': key } });
+    } catch {
+      await sleep(500);
+      continue;
+    }
+    const code = answer.body?.error?.code;
+    if (answer.status === 201) return { kind: 'created', id: answer.body.id };
+    if (code === 'possible_duplicate') return { kind: 'duplicate' };
+    if (code === 'outcome_unknown') return { kind: 'unknown', operationId: answer.body.error.details.operationId };
+    if (answer.status === 429 || answer.status === 503 || code === 'idempotency_in_progress') {
+      await sleep(1_000);
+      continue;
+    }
+    return { kind: 'failed', status: answer.status };
+  }
+  return { kind: 'failed', status: 0 };
+}
+
+async function codatCompanies(): Promise<Array<{ id: string; name: string }>> {
+  const response = await fetch(`${emulator.url}/companies?page=1&pageSize=5000`, { headers: codatHeaders });
+  const page = (await response.json()) as { results: Array<{ id: string; name: string }> };
+  return page.results.filter((company) => company.name.startsWith(PREFIX));
+}
+
+async function settle(operationId: number, timeoutMs = 90_000): Promise<OperationRecord | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const answer = await admin.json(`${bff.url}/api/operations/${operationId}`).catch(() => undefined);
+    const record = answer?.body as OperationRecord | undefined;
+    if (record && !['running', 'unknown'].includes(record.state)) return record;
+    await sleep(500);
+  }
+  return undefined;
+}
+
+interface ScenarioResult {
+  name: string;
+  intents: Map<string, Told[]>;
+}
+
+async function burst(scenario: string, names: string[], during?: () => Promise<void>): Promise<ScenarioResult> {
+  const intents = new Map<string, Told[]>();
+  const sent = Promise.all(names.map(async (name) => intents.set(name, [...(intents.get(name) ?? []), await createOnce(name)])));
+  await during?.();
+  await sent;
+  return { name: scenario, intents };
+}
+
+const results: ScenarioResult[] = [];
+const nameOf = (scenario: string, i: number) => `${PREFIX} ${scenario} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))} Ltd`;
+
+try {
+  await setFaults({ latencyMs: CODAT_LATENCY_MS });
+
+  // Idempotency's cost: the same create with and without a key, one at a time.
+  const plain: number[] = [];
+  const keyed: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    for (const [list, withKey] of [[plain, false], [keyed, true]] as const) {
+      const started = performance.now();
+      await admin.json(`${bff.url}/api/companies`, {
+        method: 'POST',
+        body: { name: `${PREFIX} Cost ${withKey ? 'Keyed' : 'Plain'} ${i} Bakery` },
+        headers: withKey ? { 'Idempotency-Key': crypto.randomUUID() } : {},
+      });
+      list.push(performance.now() - started);
+    }
+  }
+  const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+  results.push(await burst('Racing', Array.from({ length: 100 }, () => `${PREFIX} Racing Customer Ltd`)));
+
+  await setFaults({ latencyMs: CODAT_LATENCY_MS, burst: { status: 429, count: 150, retryAfterSeconds: 1 } });
+  results.push(await burst('Storm', Array.from({ length: 50 }, (_, i) => nameOf('Storm', i))));
+
+  await setFaults({ latencyMs: CODAT_TIMEOUT_MS + 1_000, methods: ['POST'] });
+  results.push(await burst('Timeout', Array.from({ length: 50 }, (_, i) => nameOf('Timeout', i))));
+
+  await setFaults({ latencyMs: 2_000, methods: ['POST'] });
+  results.push(
+    await burst('Crash', Array.from({ length: 50 }, (_, i) => nameOf('Crash', i)), async () => {
+      await sleep(800);
+      await bff.kill('SIGKILL');
+      await sleep(2_500);
+      bff = await startBff();
+      admin = await signInTo(bff, 'admin@console.local', ADMIN_PASSWORD);
+    }),
+  );
+  await setFaults({});
+
+  // Settle every unknown outcome, then compare with Codat and the audit log.
+  const companies = await codatCompanies();
+  const audit = (await admin.json(`${bff.url}/api/audit-events?range=[0,9999]&filter=${encodeURIComponent('{"action":"company.create"}')}`)).body as AuditEventRecord[];
+  const finals = new Map(audit.filter((entry) => ['ok', 'failed', 'refused'].includes(entry.outcome)).map((entry) => [entry.attemptId, entry]));
+  const unresolvedAttempts = audit.filter((entry) => entry.outcome === 'attempt' && !finals.has(entry.id)).length;
+
+  const rows: string[][] = [];
+  let mustBeZero = unresolvedAttempts;
+  for (const result of results) {
+    const madeIds = new Set<string>();
+    let created = 0;
+    let reported = 0;
+    let duplicated = 0;
+    let lost = 0;
+    let unresolved = 0;
+    for (const [name, told] of result.intents) {
+      const made = companies.filter((company) => company.name === name);
+      made.forEach((company) => madeIds.add(company.id));
+      created += made.length;
+      duplicated += Math.max(0, made.length - 1);
+      const saidOk = new Set<string>();
+      for (const answer of told) {
+        if (answer.kind === 'created') saidOk.add(answer.id);
+        if (answer.kind === 'unknown') {
+          const record = await settle(answer.operationId);
+          if (!record) unresolved += 1;
+          else if (record.state === 'ok' && record.companyId) saidOk.add(record.companyId);
+        }
+      }
+      reported += saidOk.size;
+      lost += made.filter((company) => !saidOk.has(company.id)).length + [...saidOk].filter((id) => !made.some((company) => company.id === id)).length;
+    }
+    mustBeZero += duplicated + lost + unresolved;
+    rows.push([result.name, String([...result.intents.values()].flat().length), String(created), String(reported), String(duplicated), String(lost), String(unresolved)]);
+  }
+
+  write(`Exactly-once creates under faults: emulator, BFF (embedded PGlite) and load generator in separate processes; Codat latency ${CODAT_LATENCY_MS} ms, timeout ${CODAT_TIMEOUT_MS} ms`);
+  write();
+  write(table(['scenario', 'intents', 'created', 'reported', 'duplicated', 'lost', 'unresolved'], rows));
+  write();
+  write(`audit attempts of company.create without a final outcome: ${unresolvedAttempts}`);
+  write(`create p50 without a key ${ms(p50(plain))}, with a key ${ms(p50(keyed))}: idempotency adds ${ms(p50(keyed) - p50(plain))}`);
+  write(`${verdict(mustBeZero === 0)}: duplicated, lost and unresolved are ${mustBeZero === 0 ? 'all 0' : `${mustBeZero} in all`}`);
+  process.exitCode = mustBeZero === 0 ? 0 : 1;
+} finally {
+  await bff.kill('SIGTERM');
+  await emulator.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
