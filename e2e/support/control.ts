@@ -37,5 +37,11 @@ export async function getCompanyFromCodat(companyId: string): Promise<{ id: stri
   return emulator.get(`/companies/${companyId}`);
 }
 
+/** Companies in Codat with exactly this name. */
+export async function companiesNamedInCodat(name: string): Promise<Array<{ id: string; name: string }>> {
+  const page = (await emulator.get(`/companies?page=1&pageSize=5000`)) as { results: Array<{ id: string; name: string }> };
+  return page.results.filter((company) => company.name === name);
+}
+
 /** A name no earlier run has used, so specs can find what they made. */
 export const uniqueName = (prefix: string) => `${prefix} ${Date.now().toString(36).toUpperCase()}`;

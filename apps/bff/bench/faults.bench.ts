@@ -19,7 +19,7 @@ import type { AuditEventRecord, OperationRecord } from '@console/contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { browserOf, signInTo, startBffProcess, type BffProcess } from '../test/bff-process.js';
+import { signInTo, startBffProcess, type BffProcess, type browserOf } from '../test/bff-process.js';
 import { startChild } from './ipc.js';
 import { ms, table, verdict } from './report.js';
 
@@ -50,7 +50,6 @@ const startBff = () =>
     CODAT_TIMEOUT_MS: String(CODAT_TIMEOUT_MS),
     ADMIN_PASSWORD,
     MIRROR_SYNC_INTERVAL_MINUTES: '0',
-    LOG_LEVEL: 'warn',
   });
 
 let bff: BffProcess = await startBff();
@@ -62,7 +61,7 @@ type Told = { kind: 'created'; id: string } | { kind: 'duplicate' } | { kind: 'u
 /** One create as staff make it: the same key again after a network error, a 429 or "still running". */
 async function createOnce(name: string, key = crypto.randomUUID()): Promise<Told> {
   for (let tries = 0; tries < 30; tries++) {
-    let answer: { status: number; body: any };
+    let answer: { status: number; body: { id: string; error?: { code: string; details: { operationId: number } } } };
     try {
       answer = await admin.json(`${bff.url}/api/companies`, { method: 'POST', body: { name }, headers: { 'Idempotency-Key': key } });
     } catch {
@@ -70,9 +69,10 @@ async function createOnce(name: string, key = crypto.randomUUID()): Promise<Told
       continue;
     }
     const code = answer.body?.error?.code;
+    const error = answer.body?.error;
     if (answer.status === 201) return { kind: 'created', id: answer.body.id };
     if (code === 'possible_duplicate') return { kind: 'duplicate' };
-    if (code === 'outcome_unknown') return { kind: 'unknown', operationId: answer.body.error.details.operationId };
+    if (code === 'outcome_unknown' && error) return { kind: 'unknown', operationId: error.details.operationId };
     if (answer.status === 429 || answer.status === 503 || code === 'idempotency_in_progress') {
       await sleep(1_000);
       continue;
@@ -86,6 +86,17 @@ async function codatCompanies(): Promise<Array<{ id: string; name: string }>> {
   const response = await fetch(`${emulator.url}/companies?page=1&pageSize=5000`, { headers: codatHeaders });
   const page = (await response.json()) as { results: Array<{ id: string; name: string }> };
   return page.results.filter((company) => company.name.startsWith(PREFIX));
+}
+
+/** Every company.create audit entry, page by page. */
+async function companyCreateEntries(): Promise<AuditEventRecord[]> {
+  const entries: AuditEventRecord[] = [];
+  const filter = encodeURIComponent('{"action":"company.create"}');
+  for (let start = 0; ; start += 500) {
+    const page = (await admin.json(`${bff.url}/api/audit-events?range=[${start},${start + 499}]&filter=${filter}`)).body as AuditEventRecord[];
+    entries.push(...page);
+    if (page.length < 500) return entries;
+  }
 }
 
 async function settle(operationId: number, timeoutMs = 90_000): Promise<OperationRecord | undefined> {
@@ -105,15 +116,22 @@ interface ScenarioResult {
 }
 
 async function burst(scenario: string, names: string[], during?: () => Promise<void>): Promise<ScenarioResult> {
+  process.stderr.write(`${scenario}: ${names.length} creates…\n`);
   const intents = new Map<string, Told[]>();
-  const sent = Promise.all(names.map(async (name) => intents.set(name, [...(intents.get(name) ?? []), await createOnce(name)])));
+  const sent = Promise.all(
+    names.map(async (name) => {
+      const told = await createOnce(name);
+      intents.set(name, [...(intents.get(name) ?? []), told]);
+    }),
+  );
   await during?.();
   await sent;
   return { name: scenario, intents };
 }
 
 const results: ScenarioResult[] = [];
-const nameOf = (scenario: string, i: number) => `${PREFIX} ${scenario} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))} Ltd`;
+/** A new customer per intent: a random word keeps names far apart, so none is another's possible duplicate. */
+const newCustomer = (scenario: string) => `${PREFIX} ${scenario} ${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')} Ltd`;
 
 try {
   await setFaults({ latencyMs: CODAT_LATENCY_MS });
@@ -137,14 +155,14 @@ try {
   results.push(await burst('Racing', Array.from({ length: 100 }, () => `${PREFIX} Racing Customer Ltd`)));
 
   await setFaults({ latencyMs: CODAT_LATENCY_MS, burst: { status: 429, count: 150, retryAfterSeconds: 1 } });
-  results.push(await burst('Storm', Array.from({ length: 50 }, (_, i) => nameOf('Storm', i))));
+  results.push(await burst('Storm', Array.from({ length: 50 }, () => newCustomer('Storm'))));
 
   await setFaults({ latencyMs: CODAT_TIMEOUT_MS + 1_000, methods: ['POST'] });
-  results.push(await burst('Timeout', Array.from({ length: 50 }, (_, i) => nameOf('Timeout', i))));
+  results.push(await burst('Timeout', Array.from({ length: 50 }, () => newCustomer('Timeout'))));
 
   await setFaults({ latencyMs: 2_000, methods: ['POST'] });
   results.push(
-    await burst('Crash', Array.from({ length: 50 }, (_, i) => nameOf('Crash', i)), async () => {
+    await burst('Crash', Array.from({ length: 50 }, () => newCustomer('Crash')), async () => {
       await sleep(800);
       await bff.kill('SIGKILL');
       await sleep(2_500);
@@ -155,44 +173,48 @@ try {
   await setFaults({});
 
   // Settle every unknown outcome, then compare with Codat and the audit log.
+  const settled = new Map<number, OperationRecord | undefined>();
+  for (const told of results.flatMap((result) => [...result.intents.values()].flat())) {
+    if (told.kind === 'unknown' && !settled.has(told.operationId)) settled.set(told.operationId, await settle(told.operationId));
+  }
   const companies = await codatCompanies();
-  const audit = (await admin.json(`${bff.url}/api/audit-events?range=[0,9999]&filter=${encodeURIComponent('{"action":"company.create"}')}`)).body as AuditEventRecord[];
-  const finals = new Map(audit.filter((entry) => ['ok', 'failed', 'refused'].includes(entry.outcome)).map((entry) => [entry.attemptId, entry]));
+  const audit = await companyCreateEntries();
+  const finals = new Set(audit.filter((entry) => ['ok', 'failed', 'refused'].includes(entry.outcome)).map((entry) => entry.attemptId));
   const unresolvedAttempts = audit.filter((entry) => entry.outcome === 'attempt' && !finals.has(entry.id)).length;
 
   const rows: string[][] = [];
   let mustBeZero = unresolvedAttempts;
   for (const result of results) {
-    const madeIds = new Set<string>();
     let created = 0;
     let reported = 0;
     let duplicated = 0;
     let lost = 0;
     let unresolved = 0;
+    const answers = [...result.intents.values()].flat();
     for (const [name, told] of result.intents) {
       const made = companies.filter((company) => company.name === name);
-      made.forEach((company) => madeIds.add(company.id));
       created += made.length;
       duplicated += Math.max(0, made.length - 1);
       const saidOk = new Set<string>();
       for (const answer of told) {
         if (answer.kind === 'created') saidOk.add(answer.id);
-        if (answer.kind === 'unknown') {
-          const record = await settle(answer.operationId);
-          if (!record) unresolved += 1;
-          else if (record.state === 'ok' && record.companyId) saidOk.add(record.companyId);
-        }
+        if (answer.kind !== 'unknown') continue;
+        const record = settled.get(answer.operationId);
+        if (!record) unresolved += 1;
+        else if (record.state === 'ok' && record.companyId) saidOk.add(record.companyId);
       }
       reported += saidOk.size;
       lost += made.filter((company) => !saidOk.has(company.id)).length + [...saidOk].filter((id) => !made.some((company) => company.id === id)).length;
     }
     mustBeZero += duplicated + lost + unresolved;
-    rows.push([result.name, String([...result.intents.values()].flat().length), String(created), String(reported), String(duplicated), String(lost), String(unresolved)]);
+    const refused = answers.filter((answer) => answer.kind === 'duplicate').length;
+    const failed = answers.filter((answer) => answer.kind === 'failed').map((answer) => (answer.kind === 'failed' ? answer.status : 0));
+    rows.push([result.name, String(answers.length), String(created), String(reported), String(refused), failed.length ? `${failed.length} (${[...new Set(failed)].join(', ')})` : '0', String(duplicated), String(lost), String(unresolved)]);
   }
 
   write(`Exactly-once creates under faults: emulator, BFF (embedded PGlite) and load generator in separate processes; Codat latency ${CODAT_LATENCY_MS} ms, timeout ${CODAT_TIMEOUT_MS} ms`);
   write();
-  write(table(['scenario', 'intents', 'created', 'reported', 'duplicated', 'lost', 'unresolved'], rows));
+  write(table(['scenario', 'intents', 'created', 'reported', 'refused as duplicate', 'failed (status)', 'duplicated', 'lost', 'unresolved'], rows));
   write();
   write(`audit attempts of company.create without a final outcome: ${unresolvedAttempts}`);
   write(`create p50 without a key ${ms(p50(plain))}, with a key ${ms(p50(keyed))}: idempotency adds ${ms(p50(keyed) - p50(plain))}`);

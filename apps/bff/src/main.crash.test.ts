@@ -1,35 +1,18 @@
 import type { AuditEventRecord, StaffRecord } from '@console/contracts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserOf, signInTo, startBffProcess } from '../test/bff-process.js';
-import { createScratchPostgres, DATABASE_KINDS } from '../test/databases.js';
+import { DATABASE_KINDS, scratchStorage } from '../test/databases.js';
+import { until } from '../test/until.js';
 
 const DEMO_PASSWORD = 'demo-password-crash';
 const ACTIONS = 30;
 
-async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe.each(DATABASE_KINDS)('a BFF process killed mid-stream, on %s', (kind) => {
   let storage: Record<string, string>;
   let cleanUp: () => Promise<void>;
   beforeAll(async () => {
-    if (kind === 'pglite') {
-      const dir = mkdtempSync(join(tmpdir(), 'console-crash-'));
-      storage = { CONSOLE_DATA_DIR: dir };
-      cleanUp = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const scratch = await createScratchPostgres();
-      storage = { DATABASE_URL: scratch.url };
-      cleanUp = scratch.drop;
-    }
+    ({ env: storage, cleanUp } = await scratchStorage(kind, 'crash'));
   });
   afterAll(() => cleanUp());
 
@@ -46,7 +29,7 @@ describe.each(DATABASE_KINDS)('a BFF process killed mid-stream, on %s', (kind) =
         .then((response) => void (response.status === 201 && answered.push(response.body.id)))
         .catch(() => undefined),
     );
-    await until(() => answered.length >= 5);
+    expect(await until(() => answered.length, (count) => count >= 5, { everyMs: 10 })).toBeGreaterThanOrEqual(5);
     await first.kill('SIGKILL');
     await Promise.all(actions);
     expect(answered.length).toBeLessThan(ACTIONS);

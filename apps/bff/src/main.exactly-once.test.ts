@@ -1,11 +1,9 @@
 import { seedScenario, startEmulator, WELL_KNOWN_API_KEY, type RunningEmulator } from '@console/codat-emulator';
 import type { AuditEventRecord } from '@console/contracts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInTo, startBffProcess, type BffProcess } from '../test/bff-process.js';
-import { createScratchPostgres, DATABASE_KINDS } from '../test/databases.js';
+import { DATABASE_KINDS, scratchStorage } from '../test/databases.js';
+import { until } from '../test/until.js';
 
 const ADMIN_PASSWORD = 'admin-password-exactly-once';
 
@@ -14,14 +12,6 @@ function bffAgainst(emulator: RunningEmulator, storage: Record<string, string>) 
   return startBffProcess({ ...storage, CODAT_API_KEY: WELL_KNOWN_API_KEY, CODAT_BASE_URL: emulator.url, ADMIN_PASSWORD, CODAT_TIMEOUT_MS: '10000', MIRROR_SYNC_INTERVAL_MINUTES: '0' });
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe.each(DATABASE_KINDS)('exactly-once actions across processes, on %s', (kind) => {
   let emulator: RunningEmulator;
@@ -31,15 +21,7 @@ describe.each(DATABASE_KINDS)('exactly-once actions across processes, on %s', (k
 
   beforeAll(async () => {
     emulator = await startEmulator({ setup: (emu) => seedScenario(emu, { scenario: 'empty' }) });
-    if (kind === 'pglite') {
-      const dir = mkdtempSync(join(tmpdir(), 'console-exactly-once-'));
-      storage = { CONSOLE_DATA_DIR: dir };
-      cleanUp = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const scratch = await createScratchPostgres();
-      storage = { DATABASE_URL: scratch.url };
-      cleanUp = scratch.drop;
-    }
+    ({ env: storage, cleanUp } = await scratchStorage(kind, 'exactly-once'));
   });
   afterAll(async () => {
     await emulator.close();
@@ -55,7 +37,7 @@ describe.each(DATABASE_KINDS)('exactly-once actions across processes, on %s', (k
     await new Promise((resolve) => setTimeout(resolve, 700));
     await first.kill('SIGKILL');
     await Promise.all(sent);
-    await until(async () => companiesNamed('Crashpoint').length, (count) => count === names.length, 10_000);
+    await until(() => companiesNamed('Crashpoint').length, (count) => count === names.length, { timeoutMs: 10_000 });
     emulator.emu.faults.reset();
     expect(companiesNamed('Crashpoint')).toHaveLength(names.length);
 

@@ -1,7 +1,7 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,6 +42,19 @@ export async function createScratchPostgres(): Promise<{ url: string; drop: () =
       await client.end();
     },
   };
+}
+
+/**
+ * Storage for a BFF child process of the given kind: a temporary PGlite data directory or a scratch
+ * PostgreSQL database, as the variables that point the process at it, and how to remove it.
+ */
+export async function scratchStorage(kind: DatabaseKind, name: string): Promise<{ env: Record<string, string>; cleanUp: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), `console-${name}-`));
+    return { env: { CONSOLE_DATA_DIR: dir }, cleanUp: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const scratch = await createScratchPostgres();
+  return { env: { DATABASE_URL: scratch.url }, cleanUp: scratch.drop };
 }
 
 type WasmModule = NonNullable<PGliteOptions['pgliteWasmModule']>;

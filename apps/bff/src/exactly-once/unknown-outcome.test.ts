@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, lastAuditId } from '../../test/audit-entries.js';
 import { startStack, type Stack } from '../../test/stack.js';
+import { until } from '../../test/until.js';
 import { DEMO_FIXTURES as F } from '@console/codat-emulator';
 
 const TIMEOUT_MS = 800;
 /** Codat applies a create after the console gave up on it (reads stay fast): a timeout after the fact. */
 const SLOW_MS = 1_600;
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('an action Codat does not answer in time', () => {
   let stack: Stack;
-  const operation = (id: number) => until(() => stack.json(`/api/operations/${id}`), (answer) => !['running', 'unknown'].includes(answer.body.state));
+  const operation = (id: number) => until(() => stack.json(`/api/operations/${id}`), (answer) => !['running', 'unknown'].includes(answer.body.state), { timeoutMs: 20_000 });
   const slowly = async <T>(fn: () => Promise<T>, options: { refuseAfterDelay?: boolean } = {}) => {
     stack.emu.faults.settings = { ...stack.emu.faults.settings, latencyMs: SLOW_MS, methods: ['POST'] };
     if (options.refuseAfterDelay) stack.emu.faults.settings.burst = { status: 500, count: 1 };
