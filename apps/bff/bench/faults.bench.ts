@@ -60,7 +60,9 @@ type Told = { kind: 'created'; id: string } | { kind: 'duplicate' } | { kind: 'u
 
 /** One create as staff make it: the same key again after a network error, a 429 or "still running". */
 async function createOnce(name: string, key = crypto.randomUUID()): Promise<Told> {
-  for (let tries = 0; tries < 30; tries++) {
+  // Long enough for the BFF to restart after the crash scenario's kill.
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
     let answer: { status: number; body: { id: string; error?: { code: string; details: { operationId: number } } } };
     try {
       answer = await admin.json(`${bff.url}/api/companies`, { method: 'POST', body: { name }, headers: { 'Idempotency-Key': key } });
@@ -73,7 +75,8 @@ async function createOnce(name: string, key = crypto.randomUUID()): Promise<Told
     if (answer.status === 201) return { kind: 'created', id: answer.body.id };
     if (code === 'possible_duplicate') return { kind: 'duplicate' };
     if (code === 'outcome_unknown' && error) return { kind: 'unknown', operationId: error.details.operationId };
-    if (answer.status === 429 || answer.status === 503 || code === 'idempotency_in_progress') {
+    // Codat said no, or a read timed out: nothing happened, so the user tries again (same intent).
+    if (answer.status === 429 || answer.status === 503 || code === 'codat_timeout' || code === 'idempotency_in_progress') {
       await sleep(1_000);
       continue;
     }
@@ -178,9 +181,18 @@ try {
     if (told.kind === 'unknown' && !settled.has(told.operationId)) settled.set(told.operationId, await settle(told.operationId));
   }
   const companies = await codatCompanies();
-  const audit = await companyCreateEntries();
-  const finals = new Set(audit.filter((entry) => ['ok', 'failed', 'refused'].includes(entry.outcome)).map((entry) => entry.attemptId));
-  const unresolvedAttempts = audit.filter((entry) => entry.outcome === 'attempt' && !finals.has(entry.id)).length;
+  // An attempt the killed process wrote but never sent settles as failed once Codat could no longer apply it (settleMs).
+  const openAttempts = (entries: AuditEventRecord[]) => {
+    const finals = new Set(entries.filter((entry) => ['ok', 'failed', 'refused'].includes(entry.outcome)).map((entry) => entry.attemptId));
+    return entries.filter((entry) => entry.outcome === 'attempt' && !finals.has(entry.id)).length;
+  };
+  let audit = await companyCreateEntries();
+  const settleDeadline = Date.now() + 2 * CODAT_TIMEOUT_MS + 120_000;
+  while (openAttempts(audit) > 0 && Date.now() < settleDeadline) {
+    await sleep(2_000);
+    audit = await companyCreateEntries();
+  }
+  const unresolvedAttempts = openAttempts(audit);
 
   const rows: string[][] = [];
   let mustBeZero = unresolvedAttempts;
