@@ -4,6 +4,7 @@ import { firstAccountsNotice } from './auth/first-accounts.js';
 import { connectCodat } from './codat.js';
 import type { BffDeps } from './deps.js';
 import { mirrorRuntime } from './mirror/runtime.js';
+import { jobRunner } from './jobs/runtime.js';
 import { openDatabaseFromEnv } from './db/open-from-env.js';
 import { loadEnv } from './env.js';
 import { createLogger } from './observability/logger.js';
@@ -36,6 +37,9 @@ const app = createApp(deps);
 // The fleet mirror syncs on MIRROR_SYNC_INTERVAL_MINUTES; replicas share it through a lease.
 const mirror = mirrorRuntime(deps).job;
 mirror.start();
+// Bulk jobs: any replica works an open job once its lease is free (a dead replica's expires).
+const jobs = jobRunner(deps);
+jobs.start();
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port }, `console listening on http://localhost:${info.port}`);
@@ -50,6 +54,7 @@ async function shutdown(signal: string): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   // A run in progress stops after its current page and is resumed by the next run.
   await mirror.stop();
+  await jobs.stop();
   await codat.client.close();
   await codat.emulator?.close();
   await database.close();
