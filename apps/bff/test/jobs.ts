@@ -1,4 +1,3 @@
-import type { CodatClient } from '@console/codat-client';
 import { errorGroupId } from '../src/mirror/observe.js';
 import type { Db } from '../src/db/database.js';
 import { createJobRunner, type JobSettings } from '../src/jobs/runner.js';
@@ -38,8 +37,9 @@ export function queuedSince(stack: Stack, dataType: string, sinceMs: number): Ma
 }
 
 /** Another replica's runner: its own name, and the database handle given (its own pool, on PostgreSQL). */
-export function replicaRunner(stack: Stack, holder: string, db: Db = stack.db, codat: CodatClient = stack.deps.codat) {
-  return createJobRunner({ db, codat, logger: stack.deps.logger, now: stack.deps.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), holder, settings: TEST_JOB_SETTINGS });
+export function replicaRunner(stack: Stack, holder: string, db: Db, settings: Partial<JobSettings> = {}) {
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  return createJobRunner({ db, codat: stack.deps.codat, logger: stack.deps.logger, now: stack.deps.now, sleep, holder, settings: { ...TEST_JOB_SETTINGS, ...settings } });
 }
 
 /** Polls a job until `done` says so (10 s at most). */
