@@ -20,7 +20,7 @@ export interface JobSettings {
   resolveAfterMs: number;
 }
 
-export const JOB_DEFAULTS: JobSettings = { concurrency: 16, leaseMs: 60_000, pollMs: 2_000, resolveAfterMs: 40_000 };
+export const JOB_DEFAULTS: JobSettings = { concurrency: 24, leaseMs: 60_000, pollMs: 2_000, resolveAfterMs: 40_000 };
 
 export interface JobRunnerContext {
   db: Db;

@@ -54,7 +54,7 @@ export async function workItem(ctx: ItemContext, job: Job, item: JobItem): Promi
   let progress: RefreshProgress;
   let attemptId = item.auditAttemptId ?? undefined;
   if (item.status === 'pending') {
-    if (item.connectionIds.length === 0) return close('skipped', 'no Linked connection among those affected');
+    if (item.connectionIds.length === 0) return close('skipped', 'no Linked connection');
     try {
       progress = await planRefresh(ctx.codat, item, job.params.dataTypes);
     } catch (error) {
