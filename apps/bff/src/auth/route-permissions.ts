@@ -80,6 +80,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'GET /api/connection-error-groups/export': 'reports.read',
   'GET /api/connection-error-groups/:id': 'diagnostics.read',
   'GET /api/connection-error-groups/:id/companies/export': 'reports.read',
+  // For customer success's outreach: every role; relink URLs only for those who may reveal links.
+  'GET /api/connection-error-groups/:id/outreach/export': 'diagnostics.read',
   'GET /api/companies/:id/timeline': 'diagnostics.read',
   'GET /api/companies/:id/timeline/export': 'reports.read',
   'GET /api/notes': 'diagnostics.read',

@@ -4,6 +4,7 @@ import { injectOutage, OUTAGE_GROUP_ID, queuedSince, TEST_JOB_SETTINGS, waitForJ
 import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../../test/mirror.js';
 import { startStack, type Stack } from '../../../test/stack.js';
 import { rows } from '../../mirror/db/sql.js';
+import { parseCsv } from '../../../test/csv.js';
 
 let stack: Stack;
 let hit: ReturnType<typeof injectOutage>;
@@ -110,5 +111,43 @@ describe('a bulk refresh over an error group', () => {
     // refresh-all: every company with a Linked affected connection got reads queued once.
     const companiesRead = new Set([...stack.emu.store.datasets.values()].flat().filter((d) => d.requestedMs >= startedMs).map((d) => d.companyId));
     expect(job.counts.done).toBe(companiesRead.size);
+  });
+});
+
+describe('the outreach export of an error group', () => {
+  const exportAs = async (role: 'customer_success' | 'finance') => {
+    const response = await (await stack.as(role)).request(`/api/connection-error-groups/${OUTAGE_GROUP_ID}/outreach/export`);
+    expect(response.status).toBe(200);
+    const [header, ...records] = parseCsv(Buffer.from(await response.arrayBuffer()).toString('utf8').replace(/^\uFEFF/, ''));
+    return records.map((record) => Object.fromEntries(header!.map((name, i) => [name, record[i]])));
+  };
+  const reveals = async () =>
+    rows<{ outcome: string; connectionId: string; actorEmail: string }>(
+      stack.db,
+      sql`select outcome, connection_id as "connectionId", actor_email as "actorEmail" from audit_events where action = 'link.reveal' order by id`,
+    );
+
+  it('gives customer success a fresh relink URL for each connection that needs one, each reveal audited', async () => {
+    const before = (await reveals()).length;
+    const records = await exportAs('customer_success');
+    expect(records.map((r) => r.connectionId).sort()).toEqual(hit.map((c) => c.id).sort());
+    const deauthorized = hit[6]!;
+    const row = records.find((r) => r.connectionId === deauthorized.id)!;
+    expect(row).toMatchObject({ companyId: deauthorized.companyId, platform: 'QuickBooks Online', status: 'Deauthorized', error: '502 Bad Gateway: QuickBooks did not answer.' });
+    expect(row.relinkUrl).toBe((await stack.deps.codat.connections.get(deauthorized.companyId, deauthorized.id)).linkUrl);
+    expect(records.filter((r) => r.status === 'Linked').every((r) => r.relinkUrl === '' && /already Linked/.test(r.relinkNote!))).toBe(true);
+    const audited = (await reveals()).slice(before);
+    expect(audited).toEqual([
+      { outcome: 'attempt', connectionId: deauthorized.id, actorEmail: 'cs@console.test' },
+      { outcome: 'ok', connectionId: deauthorized.id, actorEmail: 'cs@console.test' },
+    ]);
+  });
+
+  it('leaves the relink URLs out for finance, who may not share links, and reveals nothing', async () => {
+    const before = (await reveals()).length;
+    const records = await exportAs('finance');
+    expect(records).toHaveLength(hit.length);
+    expect(Object.keys(records[0]!)).toEqual(['company', 'companyId', 'merchantId', 'platform', 'connectionId', 'status', 'error']);
+    expect(await reveals()).toHaveLength(before);
   });
 });
