@@ -17,7 +17,7 @@ import { errorGroups } from './queries.js';
 import { allErrorGroups, AFFECTED_SHOWN, errorGroupDetail, errorGroupPage } from './records.js';
 import { ERROR_GROUP_SORT_FIELDS, errorGroupDetailSchema, errorGroupIdSchema, errorGroupFilterSchema, errorGroupRecordSchema } from './schemas.js';
 
-const FILTER_DOC = '{ platform?, statusCode?, q? (status text or message), probableIncident?, id? }';
+const FILTER_DOC = '{ platform?, statusCode?, q? (status text or message), probableIncident?, firstSeenFrom?, firstSeenTo?, lastSeenFrom?, lastSeenTo? (ISO date-times), id? }';
 
 /** Fleet-wide error triage from the mirror: active errors grouped by platform + status code + status text. */
 export function connectionErrorGroupsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {

@@ -5,6 +5,7 @@ import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../../test/mirro
 import { startStack, type Stack } from '../../../test/stack.js';
 import { rows } from '../../mirror/db/sql.js';
 import { parseCsv } from '../../../test/csv.js';
+import { errorGroupId } from '../../mirror/observe.js';
 
 let stack: Stack;
 let hit: ReturnType<typeof injectOutage>;
@@ -149,5 +150,44 @@ describe('the outreach export of an error group', () => {
     expect(records).toHaveLength(hit.length);
     expect(Object.keys(records[0]!)).toEqual(['company', 'companyId', 'merchantId', 'platform', 'connectionId', 'status', 'error']);
     expect(await reveals()).toHaveLength(before);
+  });
+});
+
+describe('error-group filters, against the emulator', () => {
+  /** Groups with an active error whose newest error (any status) falls on or after `fromMs`, from the emulator. */
+  function lastSeenSince(fromMs: number): string[] {
+    const groups = new Map<string, { active: boolean; lastMs: number }>();
+    for (const connection of stack.emu.store.connections.values()) {
+      for (const error of connection.errors) {
+        const id = errorGroupId(connection.integrationKey, error.statusCode, error.statusText);
+        const group = groups.get(id) ?? { active: false, lastMs: 0 };
+        group.active ||= error.status === 'Active';
+        group.lastMs = Math.max(group.lastMs, error.erroredOnUtc ? Date.parse(error.erroredOnUtc) : Number.MAX_SAFE_INTEGER);
+        groups.set(id, group);
+      }
+    }
+    return [...groups].filter(([, g]) => g.active && g.lastMs >= fromMs).map(([id]) => id).sort();
+  }
+  const list = async (filter: object, sort?: [string, string]) =>
+    stack.json(`/api/connection-error-groups?filter=${encodeURIComponent(JSON.stringify(filter))}&range=[0,999]${sort ? `&sort=${encodeURIComponent(JSON.stringify(sort))}` : ''}`);
+
+  it('filters by last-seen and first-seen range', async () => {
+    for (const hours of [2, 24 * 7, 24 * 90]) {
+      const from = stack.deps.now() - hours * 3_600_000;
+      const { body } = await list({ lastSeenFrom: new Date(from).toISOString() });
+      expect((body as any[]).map((g) => g.id).sort(), `last ${hours} h`).toEqual(lastSeenSince(from));
+    }
+    const all = (await list({})).body as any[];
+    const cut = all.map((g) => g.firstSeen).sort()[Math.floor(all.length / 2)];
+    const later = (await list({ firstSeenFrom: cut })).body as any[];
+    expect(later.map((g) => g.id).sort()).toEqual(all.filter((g) => g.firstSeen >= cut).map((g) => g.id).sort());
+    expect((await list({ lastSeenFrom: 'yesterday' })).status).toBe(400);
+  });
+
+  it('sorts by trend: companies in the last 24 hours above the daily baseline, growing first', async () => {
+    const groups = (await list({}, ['trend', 'DESC'])).body as any[];
+    const trend = groups.map((g) => g.recentCompanies - g.baselineCompaniesPerDay);
+    expect(trend).toEqual([...trend].sort((a, b) => b - a));
+    expect(groups[0].id).toBe(OUTAGE_GROUP_ID);
   });
 });
