@@ -11,6 +11,7 @@ import { auditEvents } from './resources/audit-events';
 import { staff } from './resources/staff';
 import { connectionErrorGroups } from './resources/connection-error-groups';
 import { mirrorSyncs } from './resources/mirror-syncs';
+import { jobs } from './resources/jobs';
 import { reports } from './reports';
 
 export interface AppProps {
@@ -35,6 +36,7 @@ export function App({ dataProvider, authProvider }: AppProps) {
       <Resource {...companies} />
       <Resource {...connections} />
       <Resource {...connectionErrorGroups} />
+      <Resource {...jobs} />
       <Resource {...reports} />
       <Resource {...auditEvents} />
       <Resource {...staff} />

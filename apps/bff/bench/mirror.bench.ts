@@ -128,3 +128,5 @@ for (const r of results) {
   write(table(['measure', 'target', 'measured', 'context', 'result'], checks.map(([name, target, value, context, ok]) => [name, target, value, context, ok === undefined ? '' : verdict(ok)])));
 }
 if (failed) process.exitCode = 1;
+// Bulk jobs (issue 14): a refresh over 1,000 companies at 300 ms Codat latency; prints its own table.
+await import('./jobs.bench.js');

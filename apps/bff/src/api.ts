@@ -26,6 +26,7 @@ import { mirrorSyncsRoutes } from './resources/mirror-syncs/routes.js';
 import { timelineRoutes } from './mirror/timeline/routes.js';
 import { reportsRoutes } from './reports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { jobsRoutes } from './resources/jobs/routes.js';
 
 /**
  * The console's API: react-admin resources (ra-data-simple-rest conventions) and a few actions.
@@ -61,6 +62,7 @@ export function apiRoutes(deps: BffDeps): Hono {
   api.route('/mirror-syncs', mirrorSyncsRoutes(deps, docs));
   api.route('/reports', reportsRoutes(deps, docs));
   api.route('/webhooks', webhookRoutes(deps, docs));
+  api.route('/jobs', jobsRoutes(deps, docs));
   api.route('/', timelineRoutes(deps, docs));
   api.route('/operations', operationsRoutes(deps, docs));
   api.route('/', docsRoutes(docs));

@@ -2,6 +2,7 @@ import type { CodatClient } from '@console/codat-client';
 import type { AuthSettings } from './auth/settings.js';
 import type { Db } from './db/database.js';
 import type { ResolverSettings } from './exactly-once/resolve.js';
+import type { JobSettings } from './jobs/runner.js';
 import type { MirrorSettings } from './mirror/settings.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
@@ -21,6 +22,8 @@ export interface BffSettings {
   actions?: ResolverSettings;
   /** The fleet mirror, its webhooks and reports; MIRROR_DEFAULTS when absent. */
   mirror?: MirrorSettings;
+  /** Bulk jobs; JOB_DEFAULTS when absent. */
+  jobs?: JobSettings;
 }
 
 /** Everything the BFF's routes use, injected so tests run the real app against the real emulator. */

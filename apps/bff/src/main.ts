@@ -5,6 +5,7 @@ import { connectCodat } from './codat.js';
 import type { BffDeps } from './deps.js';
 import { outcomeResolver } from './exactly-once/runtime.js';
 import { mirrorRuntime } from './mirror/runtime.js';
+import { jobRunner } from './jobs/runtime.js';
 import { openDatabaseFromEnv } from './db/open-from-env.js';
 import { loadEnv } from './env.js';
 import { createLogger } from './observability/logger.js';
@@ -40,6 +41,9 @@ mirror.start();
 // Actions left without an outcome (a crash, a Codat timeout) are settled by looking in Codat.
 const resolver = outcomeResolver(deps);
 resolver.start({ soleProcess: database.kind === 'pglite' });
+// Bulk jobs: any replica works an open job once its lease is free (a dead replica's expires).
+const jobs = jobRunner(deps);
+jobs.start();
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port }, `console listening on http://localhost:${info.port}`);
@@ -55,6 +59,7 @@ async function shutdown(signal: string): Promise<void> {
   // A run in progress stops after its current page and is resumed by the next run.
   await mirror.stop();
   await resolver.stop();
+  await jobs.stop();
   await codat.client.close();
   await codat.emulator?.close();
   await database.close();

@@ -24,6 +24,7 @@ export function createApp(emu: Emulator): Hono {
   const api = new Hono();
   api.use(emu.rateLimiter.middleware());
   api.use(basicAuth(() => emu.config.apiKey));
+  api.use(emu.concurrency.middleware());
   api.use(emu.faults.middleware());
   api.use(async (_c, next) => {
     emu.tick();

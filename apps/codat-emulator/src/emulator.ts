@@ -1,6 +1,7 @@
 import { Clock } from './clock.js';
 import { defaultConfig, type EmulatorConfig } from './config.js';
 import { EventBus } from './events.js';
+import { ConcurrencyLimiter } from './http/concurrency.js';
 import { Faults } from './http/faults.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { Store } from './store/store.js';
@@ -14,6 +15,7 @@ export class Emulator {
   readonly clock = new Clock();
   readonly events = new EventBus();
   readonly faults = new Faults();
+  readonly concurrency = new ConcurrencyLimiter();
   readonly rateLimiter: RateLimiter;
   readonly config: EmulatorConfig;
   /** Run before every request and on a timer: settles pull operations that are due. */
@@ -39,5 +41,6 @@ export class Emulator {
     this.clock.reset();
     this.faults.reset();
     this.rateLimiter.reset();
+    this.concurrency.reset();
   }
 }

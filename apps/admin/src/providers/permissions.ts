@@ -17,6 +17,7 @@ const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, Permission>> &
   'connection-error-groups': { default: 'diagnostics.read', export: 'reports.read' },
   notes: { default: 'diagnostics.read', create: 'notes.write' },
   'mirror-syncs': { default: 'staff.manage', create: 'staff.manage' },
+  jobs: { default: 'diagnostics.read', create: 'data.refresh' },
 };
 
 export function permissionFor(resource: string, action: Action): Permission | undefined {

@@ -82,6 +82,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'GET /api/connection-error-groups/export': 'reports.read',
   'GET /api/connection-error-groups/:id': 'diagnostics.read',
   'GET /api/connection-error-groups/:id/companies/export': 'reports.read',
+  // For customer success's outreach: every role; relink URLs only for those who may reveal links.
+  'GET /api/connection-error-groups/:id/outreach/export': 'diagnostics.read',
   'GET /api/companies/:id/timeline': 'diagnostics.read',
   'GET /api/companies/:id/timeline/export': 'reports.read',
   'GET /api/notes': 'diagnostics.read',
@@ -97,6 +99,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'GET /api/mirror-syncs': 'staff.manage',
   'GET /api/mirror-syncs/:id': 'staff.manage',
   'POST /api/mirror-syncs': 'staff.manage',
+  // Bulk jobs: only roles allowed the single action (queue a refresh) start, cancel or resume one.
+  'GET /api/jobs': 'diagnostics.read',
+  'GET /api/jobs/:id': 'diagnostics.read',
+  'GET /api/jobs/:id/items': 'diagnostics.read',
+  'POST /api/jobs': 'data.refresh',
+  'POST /api/jobs/:id/cancel': 'data.refresh',
+  'POST /api/jobs/:id/resume': 'data.refresh',
   // Codat has no session: the Svix signature is checked instead (webhooks/routes.ts).
   'POST /api/webhooks/codat': 'public',
 

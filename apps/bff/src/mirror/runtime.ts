@@ -21,8 +21,8 @@ export interface MirrorRuntime {
 
 const runtimes = new WeakMap<BffDeps, MirrorRuntime>();
 
-/** A name for this replica on the sync lease: host, process and a random part. */
-const replicaName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+/** A name for this replica on a lease (mirror sync, jobs): host, process and a random part. */
+export const replicaName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 /** The mirror of one app's dependencies, created on first use and shared by its routes and main.ts. */
 export function mirrorRuntime(deps: BffDeps): MirrorRuntime {

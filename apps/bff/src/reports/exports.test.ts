@@ -5,6 +5,7 @@ import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.j
 import { startStack, type Stack } from '../../test/stack.js';
 import { rows } from '../mirror/db/sql.js';
 import { normaliseName } from '../resources/companies/name-similarity.js';
+import { parseCsv } from '../../test/csv.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -19,36 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack.close();
 });
-
-/** RFC 4180 parsing, enough for these files. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  const endField = () => {
-    record.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const character = text[i]!;
-    if (quoted) {
-      if (character === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') endField();
-    else if (character === '\r' && text[i + 1] === '\n') {
-      endField();
-      records.push(record);
-      record = [];
-      i += 1;
-    } else field += character;
-  }
-  return records;
-}
 
 async function download(path: string, role: 'admin' | 'finance' | 'support' = 'finance') {
   const response = await (await stack.as(role)).request(path);

@@ -13,7 +13,8 @@
  * PUT  /faults      { latencyMs?, errorRate?, errorStatus?, burst?: { status, count, retryAfterSeconds? }, methods? }
  *                                              replaces the injected faults (omitted = none) → faults
  * PUT  /rate-limit  { limit, windowSeconds }   replaces the request budget and starts a new window → rateLimit
- * GET  /state                                  counts (companies, connections by status × platform, …), clock, faults, rate limit
+ * GET  /state                                  counts (companies, connections by status × platform, …), clock, faults, rate limit,
+ *                                              requests refused by the 10-per-company concurrency rule
  */
 import { Hono } from 'hono';
 import { cancelLinking, completeLinking, deauthorizeConnection } from '../domain/connection-lifecycle.js';

@@ -13,6 +13,7 @@ export function emulatorState(emu: Emulator) {
     },
     faults: emu.faults.settings,
     rateLimit: { limit, windowSeconds: windowMs / 1000, remaining, resetsAt: new Date(resetMs).toISOString() },
+    concurrency: emu.concurrency.current,
     pendingDatasets: emu.store.pendingDatasets.size,
     counts: summarizeStore(emu.store),
   };

@@ -19,9 +19,11 @@ async function setUp() {
   return { ...emulator, ids, send };
 }
 
+const ID_TEMPLATE: OperationIds = { companyId: 'C', connectionId: 'N', datasetId: 'D', accountId: 'A' };
+
 describe('the catalogue of implemented operations', () => {
   it('matches the method and path of every OAS operation it names', () => {
-    const ids: OperationIds = { companyId: 'C', connectionId: 'N', datasetId: 'D', accountId: 'A' };
+    const ids = ID_TEMPLATE;
     const values: Record<string, string> = { ...ids, platformKey: 'gbol', dataType: 'invoices' };
     for (const entry of OPERATIONS) {
       for (const [doc, operationId] of entry.targets) {
@@ -62,6 +64,23 @@ describe.each(OPERATIONS.map((entry) => [describeEntry(entry), entry] as const))
       expect(response.headers.get('x-rate-limit-remaining')).toBe('0');
       expect(response.headers.get('x-rate-limit-reset')).toEqual(expect.any(String));
     });
+
+    it.runIf(entry.path(ID_TEMPLATE).startsWith('/companies/C'))(
+      '429 as the 11th request in flight for one company, counted in /_emulator/state',
+      async () => {
+        const { emu, send, request, ids, json } = await setUp();
+        const otherCompanyId = await createCompany(json);
+        emu.faults.settings = { ...emu.faults.settings, latencyMs: 40 };
+        const held = Array.from({ length: 10 }, () => request(`/companies/${ids.companyId}`));
+        const response = await send(entry);
+        expect((await expectResponseToMatchEachOas(response, ...entry.targets)).status).toBe(429);
+        expect(response.headers.get('retry-after')).toBe('1');
+        expect((await request(`/companies/${otherCompanyId}`)).status).toBe(200);
+        expect((await Promise.all(held)).map((r) => r.status)).toEqual(Array(10).fill(200));
+        const state = await json('/_emulator/state');
+        expect(state.body.concurrency).toEqual({ limitPerCompany: 10, rejected: 1, peakPerCompany: 10 });
+      },
+    );
 
     it.each([429, 500, 503] as const)('%i injected through emu.faults', async (status) => {
       const { emu, send } = await setUp();

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../reports/useApiQuery';
 import { Empty, Loading, RequestError } from '../../ui/ListStates';
 import { formatDateTime } from '../../ui/format';
 import { AffectedTable } from './AffectedTable';
+import { BulkRefreshButton } from './BulkRefreshButton';
 import { groupTitle } from './ErrorGroupRow';
 import { IncidentBadge } from './IncidentBadge';
 import { NotesSection } from './NotesSection';
@@ -17,6 +18,7 @@ export default function ErrorGroupShow() {
   const { id = '' } = useParams<{ id: string }>();
   const { data: group, error, loading, refreshedAt, reload } = useApiQuery<ErrorGroupDetail>(`/connection-error-groups/${encodeURIComponent(id)}`);
   const { canAccess: canExport } = useCanAccess({ resource: 'reports', action: 'export' });
+  const { canAccess: canRevealLinks } = useCanAccess({ resource: 'links', action: 'show' });
 
   return (
     <Card sx={{ mt: 2 }}>
@@ -42,6 +44,7 @@ export default function ErrorGroupShow() {
             <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
               Affected companies ({group.affectedTotal})
             </Typography>
+            {group.affectedTotal > 0 && <BulkRefreshButton groupId={group.id} companies={group.companies} />}
             {group.affected.length === 0 ? (
               <Empty>No connection has this error now; it may have been resolved.</Empty>
             ) : (
@@ -52,14 +55,17 @@ export default function ErrorGroupShow() {
                 Showing the first {group.affected.length} of {group.affectedTotal}; the CSV export has them all.
               </Typography>
             )}
-            {canExport && (
-              <Box sx={{ my: 1, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Box sx={{ my: 1, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+              <ExportLink href={`/api/connection-error-groups/${encodeURIComponent(group.id)}/outreach/export`}>
+                {canRevealLinks ? 'Export outreach list with relink URLs (CSV)' : 'Export outreach list (CSV)'}
+              </ExportLink>
+              {canExport && (
                 <ExportLink href={`/api/connection-error-groups/${encodeURIComponent(group.id)}/companies/export`}>Export affected companies (CSV)</ExportLink>
-                <Typography variant="caption" color="text.secondary">
-                  {EXPORT_NOTE}
-                </Typography>
-              </Box>
-            )}
+              )}
+              <Typography variant="caption" color="text.secondary">
+                {EXPORT_NOTE}
+              </Typography>
+            </Box>
             <NotesSection targetType="error-group" targetId={group.id} notes={group.notes} />
           </>
         )}

@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './mirror.js';
 export * from './actions.js';
+export * from './jobs.js';

@@ -26,8 +26,12 @@ function summarise(row: GroupRow, stats: GroupStats | undefined): Summary {
   };
 }
 
+const within = (at: string | null, from?: string, to?: string) =>
+  (!from && !to) || (at !== null && (!from || Date.parse(at) >= Date.parse(from)) && (!to || Date.parse(at) <= Date.parse(to)));
+
 function matches(group: Summary, filter: ErrorGroupFilter): boolean {
   const text = filter.q?.trim().toLowerCase();
+  if (!within(group.firstSeen, filter.firstSeenFrom, filter.firstSeenTo) || !within(group.lastSeen, filter.lastSeenFrom, filter.lastSeenTo)) return false;
   if (filter.platform && group.platformKey !== filter.platform) return false;
   if (filter.statusCode && group.statusCode !== filter.statusCode) return false;
   if (filter.probableIncident !== undefined && group.probableIncident !== filter.probableIncident) return false;
@@ -39,6 +43,7 @@ const COUNTS: Partial<Record<ErrorGroupSortField, (group: Summary) => number>> =
   companies: (group) => group.companies,
   connections: (group) => group.connections,
   recentCompanies: (group) => group.recentCompanies,
+  trend: (group) => group.recentCompanies - group.baselineCompaniesPerDay,
 };
 
 function sortGroups(groups: Summary[], sort: { field: ErrorGroupSortField; order: 'ASC' | 'DESC' }): Summary[] {

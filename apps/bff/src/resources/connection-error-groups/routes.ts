@@ -1,4 +1,6 @@
+import { can } from '@console/contracts';
 import { Hono } from 'hono';
+import { currentStaff } from '../../auth/context.js';
 import { z } from 'zod';
 import type { BffDeps } from '../../deps.js';
 import { notFound } from '../../http/api-error.js';
@@ -10,10 +12,12 @@ import type { OpenApiRegistry } from '../../openapi/registry.js';
 import { auditedCsv } from '../../reports/audited-export.js';
 import { affectedBatches, AFFECTED_COLUMNS, GROUP_COLUMNS, inOneBatch } from './export.js';
 import { INCIDENT_RULE } from './incident.js';
+import { outreachBatches, outreachColumns } from './outreach.js';
+import { errorGroups } from './queries.js';
 import { allErrorGroups, AFFECTED_SHOWN, errorGroupDetail, errorGroupPage } from './records.js';
 import { ERROR_GROUP_SORT_FIELDS, errorGroupDetailSchema, errorGroupIdSchema, errorGroupFilterSchema, errorGroupRecordSchema } from './schemas.js';
 
-const FILTER_DOC = '{ platform?, statusCode?, q? (status text or message), probableIncident?, id? }';
+const FILTER_DOC = '{ platform?, statusCode?, q? (status text or message), probableIncident?, firstSeenFrom?, firstSeenTo?, lastSeenFrom?, lastSeenTo? (ISO date-times), id? }';
 
 /** Fleet-wide error triage from the mirror: active errors grouped by platform + status code + status text. */
 export function connectionErrorGroupsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
@@ -59,6 +63,21 @@ export function connectionErrorGroupsRoutes(deps: BffDeps, docs: OpenApiRegistry
     });
   });
 
+  app.get('/:id/outreach/export', async (c) => {
+    const id = readParam(c, 'id', errorGroupIdSchema, 'error-group id');
+    const [group] = await errorGroups(db, [id]);
+    if (!group) throw notFound(`No error group ${id} in the mirror.`);
+    const withLinks = can(currentStaff(c).role, 'links.reveal');
+    return auditedCsv(c, deps, {
+      action: 'error-group-outreach.export',
+      filename: `error-group-${id}-outreach`,
+      columns: outreachColumns(group, withLinks),
+      batches: outreachBatches(c, deps.codat, group, affectedBatches(db, id), withLinks),
+      details: { groupId: id, relinkUrls: withLinks },
+      refreshedAt: await mirrorRefreshedAt(db),
+    });
+  });
+
   const exportNote = "Streamed CSV, no row limit; cells starting with = + - @ tab or CR are prefixed with '. Audited.";
   docs.add(
     {
@@ -79,6 +98,14 @@ export function connectionErrorGroupsRoutes(deps: BffDeps, docs: OpenApiRegistry
       response: errorGroupDetailSchema,
     },
     { method: 'get', path: '/connection-error-groups/{id}/companies/export', tag: 'connection-error-groups', summary: `Every affected company and connection. ${exportNote}` },
+    {
+      method: 'get',
+      path: '/connection-error-groups/{id}/outreach/export',
+      tag: 'connection-error-groups',
+      summary:
+        'Outreach list for customer success: company, merchant id, platform, connection status, error and, for roles that may share links, ' +
+        `a fresh relink URL per connection (each reveal audited as link.reveal; none for Linked or Sage Bank Feeds connections, with the reason). ${exportNote}`,
+    },
   );
   return app;
 }

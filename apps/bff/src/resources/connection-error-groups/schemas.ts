@@ -6,7 +6,8 @@ import { INCIDENT_RULE } from './incident.js';
 /** A hex digest of platform + status code + status text (mirror/observe.ts errorGroupId). */
 export const errorGroupIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'an error-group id is 24 hexadecimal characters');
 
-export const ERROR_GROUP_SORT_FIELDS = ['id', 'companies', 'connections', 'lastSeen', 'firstSeen', 'recentCompanies', 'platformKey', 'statusCode'] as const;
+/** `trend`: companies in the last 24 hours above the group's daily baseline (growing first, DESC). */
+export const ERROR_GROUP_SORT_FIELDS = ['id', 'companies', 'connections', 'lastSeen', 'firstSeen', 'recentCompanies', 'trend', 'platformKey', 'statusCode'] as const;
 export type ErrorGroupSortField = (typeof ERROR_GROUP_SORT_FIELDS)[number];
 
 export const errorGroupFilterSchema = z.strictObject({
@@ -15,6 +16,11 @@ export const errorGroupFilterSchema = z.strictObject({
   /** Words of the status text or error message. */
   q: z.string().max(100).optional(),
   probableIncident: z.boolean().optional(),
+  /** First / last seen within a range (ISO date-times, bounds included). */
+  firstSeenFrom: z.iso.datetime({ offset: true }).optional(),
+  firstSeenTo: z.iso.datetime({ offset: true }).optional(),
+  lastSeenFrom: z.iso.datetime({ offset: true }).optional(),
+  lastSeenTo: z.iso.datetime({ offset: true }).optional(),
   id: z.union([z.string().max(64), z.array(z.string().max(64)).min(1).max(100)]).optional(),
 });
 export type ErrorGroupFilter = z.infer<typeof errorGroupFilterSchema>;

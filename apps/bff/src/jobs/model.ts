@@ -1,0 +1,58 @@
+import type { DataType } from '@console/codat-client';
+import type { Role } from '@console/contracts';
+
+export const JOB_KINDS = ['refresh'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export const JOB_STATUSES = ['queued', 'running', 'cancelled', 'completed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** `attempted`: written before Codat is called; still so after a crash until looked up in Codat. */
+export const ITEM_STATUSES = ['pending', 'attempted', 'done', 'skipped', 'failed'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** The companies a job acts on: an error group's, or a list the staff member filtered. */
+export type JobSelection = { errorGroupId: string } | { companyIds: string[] };
+
+export interface RefreshParams {
+  /** `all`: Codat's refresh-all (the "fetch on first link" types); otherwise these types. */
+  dataTypes: 'all' | DataType[];
+  selection: JobSelection;
+}
+
+export interface JobActor {
+  id?: string;
+  email?: string;
+  role?: Role;
+}
+
+export interface Job {
+  id: number;
+  kind: JobKind;
+  status: JobStatus;
+  params: RefreshParams;
+  createdAt: Date;
+  createdBy: JobActor;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  holder: string | null;
+}
+
+export interface JobItem {
+  jobId: number;
+  seq: number;
+  companyId: string;
+  companyName: string | null;
+  connectionIds: string[];
+  status: ItemStatus;
+  reason: string | null;
+  attemptedAt: Date | null;
+  auditAttemptId: number | null;
+  finishedAt: Date | null;
+  result: Record<string, unknown> | null;
+}
+
+/** An item as it is to be created: the company and its Linked connections the job acts on. */
+export type NewJobItem = Pick<JobItem, 'companyId' | 'companyName' | 'connectionIds'>;
+
+export type ItemCounts = Record<ItemStatus, number> & { total: number };
