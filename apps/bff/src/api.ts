@@ -5,6 +5,7 @@ import { apiAccess } from './auth/access.js';
 import { authRoutes } from './auth/routes.js';
 import type { BffDeps } from './deps.js';
 import { ApiError } from './http/api-error.js';
+import { guardRequestInput } from './http/input-guard.js';
 import { docsRoutes } from './openapi/docs-routes.js';
 import { OpenApiRegistry } from './openapi/registry.js';
 import { companiesRoutes } from './resources/companies/routes.js';
@@ -26,7 +27,8 @@ import { webhookRoutes } from './webhooks/routes.js';
 
 /**
  * The console's API: react-admin resources (ra-data-simple-rest conventions) and a few actions.
- * Every route passes apiAccess first: session, the permission declared in ROUTE_PERMISSIONS, CSRF.
+ * Every route passes apiAccess first: session, the permission declared in ROUTE_PERMISSIONS, CSRF;
+ * then guardRequestInput: no control characters in any input, and bad input refused on the record.
  */
 export function apiRoutes(deps: BffDeps): Hono {
   const api = new Hono();
@@ -39,7 +41,10 @@ export function apiRoutes(deps: BffDeps): Hono {
   });
   // Reading the body stream makes the Node adapter build a full Request: skip it where there is none.
   api.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  api.use(apiAccess(deps, new AuditLog(deps.db, deps.now, deps.logger)));
+  const access = apiAccess(deps, new AuditLog(deps.db, deps.now, deps.logger));
+  const guardInput = guardRequestInput();
+  // One `use` entry: apiAccess finds the endpoint among the routes registered after its own.
+  api.use((c, next) => access(c, async () => void (await guardInput(c, next))));
   api.route('/auth', authRoutes(deps, docs));
   api.route('/companies', companiesRoutes(deps, docs));
   api.route('/connections', connectionsRoutes(deps, docs));

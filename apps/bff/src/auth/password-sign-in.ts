@@ -5,14 +5,15 @@ import type { AuditActor } from '../audit/audit-log.js';
 import { audit } from '../audit/record.js';
 import type { BffDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
+import { singleLine } from '../http/text.js';
 import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { passwordSignInEnabled } from './sign-in-options.js';
 import { findStaffByEmail, normaliseEmail, toStaffUser } from './staff-store.js';
 import { startSession } from './start-session.js';
 import { forgiveFailures, lockedUntil, recordFailure, throttleKeys } from './throttle.js';
 
-export const loginSchema = z.object({
-  email: z.string().trim().min(1).max(320),
+export const loginSchema = z.strictObject({
+  email: singleLine(z.string().trim().min(1).max(320)),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
