@@ -137,4 +137,43 @@ describe.each(DATABASE_KINDS)('control characters in any request input on %s', (
     }
     expect(failures.filter(Boolean)).toEqual([]);
   }, 120_000);
+
+  it('refuses a field a body schema does not take with a 400 naming it, before Codat, on the record', async () => {
+    const failures: string[] = [];
+    // Codat's webhook events stay open to fields Codat adds; every body the console's users send is closed.
+    for (const [key, body] of Object.entries(SAMPLE_BODIES).filter(([key]) => key !== 'POST /api/webhooks/codat')) {
+      const [method, pattern] = key.split(' ') as [string, string];
+      const calls = codatCalls(stack);
+      const before = await lastAuditId(stack.db);
+      const response = await stack.json(pathOf(pattern), { method, body: { ...(body as object), unexpectedField: 'x' } });
+      const rows = await auditRows(stack.db, before);
+      const named = response.status === 400 && response.body.error.details?.unknownFields?.includes('unexpectedField') && response.body.error.message.includes('"unexpectedField"');
+      if (!named || codatCalls(stack) !== calls || rows.map((row) => `${row.action}:${row.outcome}`).join() !== 'input.refused:refused') {
+        failures.push(`${key}: ${response.status} ${response.body?.error?.message}; ${rows.map((row) => `${row.action}:${row.outcome}`).join()}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lets free text keep tab and line breaks, and holds names to one line', async () => {
+    const { companyId, name } = activeError;
+    const description = 'Line one\r\n\tline two\nline three';
+    expect(await stack.json(`/api/companies/${companyId}`, { method: 'PUT', body: { description } })).toMatchObject({ status: 200, body: { description } });
+    const tabbed = await stack.json(`/api/companies/${companyId}`, { method: 'PUT', body: { name: `${name}\tLtd` } });
+    expect(tabbed).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expect(tabbed.body.error.message).toContain('not allowed: "\\t"');
+    const bell = await stack.json(`/api/companies/${companyId}`, { method: 'PUT', body: { description: 'ding\u0007' } });
+    expect(bell).toMatchObject({ status: 400, body: { error: { code: 'control_characters', details: { where: 'body.description', character: 'U+0007' } } } });
+  });
+
+  it('keeps what a refused request carried in the audit log, its control characters escaped', async () => {
+    const before = await lastAuditId(stack.db);
+    const path = `/api/source-accounts/${feed.companyId}.${feed.connectionId}.acc%00%1b/reveal`;
+    expect((await stack.json(path, { method: 'POST' })).status).toBe(400);
+    const [row] = await auditRows(stack.db, before);
+    expect(row).toMatchObject({ action: 'input.refused', outcome: 'refused', actorEmail: STACK_ACCOUNTS.admin.email });
+    expect(row!.reason).toContain('control character (U+0000)');
+    expect(row!.details).toEqual({ route: 'POST /api/source-accounts/:id/reveal', path: expect.stringContaining('acc\\u0000\\u001b/reveal') });
+  });
 });
+
