@@ -112,7 +112,7 @@ describe.each(DATABASE_KINDS)('control characters in any request input on %s', (
 
   it('declares a sample body for every route that takes one', () => {
     const bodyless = ['POST /api/auth/logout', 'POST /api/connections/:id/unlink', 'POST /api/source-accounts/:id/reveal', 'POST /api/companies/:id/link-url',
-      'POST /api/connections/:id/link-url', 'POST /api/companies/:companyId/refresh', 'POST /api/mirror-syncs'];
+      'POST /api/connections/:id/link-url', 'POST /api/companies/:companyId/refresh', 'POST /api/mirror-syncs', 'POST /api/staff/:id/unlock'];
     const changing = routes.filter((key) => /^(POST|PUT|PATCH) /.test(key));
     expect(changing.filter((key) => !(key in SAMPLE_BODIES) && !bodyless.includes(key))).toEqual([]);
   });

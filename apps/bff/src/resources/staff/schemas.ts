@@ -45,6 +45,7 @@ export const staffRecordSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   lastSignInAt: z.string().nullable(),
+  signInLockedUntil: z.string().nullable().describe('When the latest sign-in lock-out or delay on the account (from any address) ends; POST /staff/{id}/unlock lifts it.'),
 });
 
 /** react-admin sends the whole record on update: its other fields are accepted and ignored, any other field is refused. */
