@@ -55,7 +55,14 @@ export class OpenApiRegistry {
     }
     return {
       openapi: '3.1.0',
-      info: { title: 'Codat Ops Console API', version: '1.0.0', description: 'The BFF behind the console. ra-data-simple-rest conventions for lists.' },
+      info: {
+        title: 'Codat Ops Console API',
+        version: '1.0.0',
+        description:
+          'The BFF behind the console. ra-data-simple-rest conventions for lists. Strict input: a body field a route does not take is ' +
+          'refused with 400 `bad_request` naming it (`details.unknownFields`); a control character in any path, query or body value ' +
+          '(tab and line breaks only in free text) with 400 `control_characters` naming where. Refused state-changing requests are audited.',
+      },
       servers: [{ url: '/api' }],
       paths,
       components: {
