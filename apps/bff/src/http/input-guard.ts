@@ -21,10 +21,9 @@ function findInJson(value: unknown, where: string, strings: TextKind): Found | u
       item.forEach((child, i) => pending.push([child, `${at}[${i}]`]));
     } else if (typeof item === 'object' && item !== null) {
       for (const [key, child] of Object.entries(item)) {
-        const path = `${at}.${key}`;
         const character = forbiddenControlCharacter(key, 'line');
         if (character) return { where: `${at} key "${key}"`, character };
-        pending.push([child, path]);
+        pending.push([child, `${at}.${key}`]);
       }
     }
   }
@@ -73,7 +72,7 @@ async function findInBody(c: Context): Promise<Found | undefined> {
 export function guardRequestInput(): MiddlewareHandler {
   return async (c, next) => {
     const changing = !SAFE_METHODS.has(c.req.method);
-    const refusal = async (error: ApiError) => {
+    const recordRefusal = async (error: ApiError) => {
       if (changing && !c.get('audited')) {
         await audit(c).record({
           action: 'input.refused',
@@ -91,10 +90,10 @@ export function guardRequestInput(): MiddlewareHandler {
         `The request's ${found.where} contains a control character (${found.character}); remove it and try again.`,
         { where: found.where, character: found.character },
       );
-      await refusal(error);
+      await recordRefusal(error);
       throw error;
     }
     await next();
-    if (c.error instanceof ApiError && c.error.status === 400) await refusal(c.error);
+    if (c.error instanceof ApiError && c.error.status === 400) await recordRefusal(c.error);
   };
 }
