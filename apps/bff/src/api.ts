@@ -8,6 +8,7 @@ import { ApiError } from './http/api-error.js';
 import { CHANGING_METHODS, exactlyOnce } from './exactly-once/idempotency.js';
 import { operationsRoutes } from './exactly-once/routes.js';
 import { outcomeResolver } from './exactly-once/runtime.js';
+import { guardRequestInput } from './http/input-guard.js';
 import { docsRoutes } from './openapi/docs-routes.js';
 import { OpenApiRegistry } from './openapi/registry.js';
 import { companiesRoutes } from './resources/companies/routes.js';
@@ -30,7 +31,8 @@ import { jobsRoutes } from './resources/jobs/routes.js';
 
 /**
  * The console's API: react-admin resources (ra-data-simple-rest conventions) and a few actions.
- * Every route passes apiAccess first: session, the permission declared in ROUTE_PERMISSIONS, CSRF.
+ * Every route passes apiAccess first: session, the permission declared in ROUTE_PERMISSIONS, CSRF;
+ * then guardRequestInput: no control characters in any input, and bad input refused on the record.
  */
 export function apiRoutes(deps: BffDeps): Hono {
   const api = new Hono();
@@ -43,7 +45,10 @@ export function apiRoutes(deps: BffDeps): Hono {
   });
   // Reading the body stream makes the Node adapter build a full Request: skip it where there is none.
   api.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  api.use(apiAccess(deps, new AuditLog(deps.db, deps.now, deps.logger)));
+  const access = apiAccess(deps, new AuditLog(deps.db, deps.now, deps.logger));
+  const guardInput = guardRequestInput();
+  // One `use` entry: apiAccess finds the endpoint among the routes registered after its own.
+  api.use((c, next) => access(c, async () => void (await guardInput(c, next))));
   const resolver = outcomeResolver(deps);
   api.on(CHANGING_METHODS, '*', exactlyOnce({ db: deps.db, now: deps.now, settleMs: resolver.settleMs, watch: resolver.watch }));
   api.route('/auth', authRoutes(deps, docs));

@@ -64,6 +64,7 @@ const variables = z.object({
   LOGIN_MAX_FAILURES: positiveInt(100).default(5),
   LOGIN_MAX_FAILURES_PER_IP: positiveInt(10_000).default(50),
   LOGIN_LOCKOUT_MINUTES: positiveInt(24 * 60).default(15),
+  LOGIN_ACCOUNT_DELAY_MAX_SECONDS: positiveInt(3600).default(60),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The first admin, created at first start; without a password one is generated and printed once. */
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),

@@ -23,6 +23,7 @@ describe('auth settings from the environment', () => {
       maxFailuresPerAccount: 5,
       maxFailuresPerIp: 50,
       lockoutMs: 15 * 60_000,
+      accountDelayMaxMs: 60_000,
       trustProxyHops: 0,
       passwordHashCost: 15,
       oidc: undefined,

@@ -38,6 +38,7 @@ export function authSettingsFromEnv(env: Env): AuthSettings {
     maxFailuresPerAccount: env.LOGIN_MAX_FAILURES,
     maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
     lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+    accountDelayMaxMs: env.LOGIN_ACCOUNT_DELAY_MAX_SECONDS * 1000,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_ROLE_MAP

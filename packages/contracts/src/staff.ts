@@ -14,6 +14,8 @@ export interface StaffRecord {
   createdAt: string;
   updatedAt: string;
   lastSignInAt: string | null;
+  /** When the latest sign-in lock-out or delay on this account (from any address) ends; null when none is in force. */
+  signInLockedUntil: string | null;
 }
 
 /** `POST /api/staff` and `POST /api/staff/:id/reset-password` answer a generated password once. */

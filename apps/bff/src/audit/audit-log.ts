@@ -2,6 +2,7 @@ import type { AuditOutcome, Role } from '@console/contracts';
 import type { Db } from '../db/database.js';
 import { auditEvents } from '../db/schema/index.js';
 import { ApiError } from '../http/api-error.js';
+import { escapeControlCharacters } from '../http/text.js';
 import type { Logger } from '../observability/logger.js';
 
 /** What an action touched. The company name is the one it had at the time. */
@@ -36,6 +37,16 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** `value` with control characters escaped in every string and key: PostgreSQL text and jsonb cannot hold NUL. */
+function storable<T>(value: T): T {
+  if (typeof value === 'string') return escapeControlCharacters(value) as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [escapeControlCharacters(key), storable(item)])) as T;
+  }
+  return value;
+}
+
 export const auditUnavailable = (message: string) => new ApiError(503, 'audit_unavailable', message);
 
 /** Appends entries to the audit log. A failed write throws a 503: nothing is done unrecorded. */
@@ -55,7 +66,7 @@ export class AuditLog {
     try {
       const [row] = await db
         .insert(auditEvents)
-        .values({
+        .values(storable({
           at: new Date(this.now()),
           actorId: actor.id,
           actorEmail: actor.email,
@@ -70,7 +81,7 @@ export class AuditLog {
           codatCorrelationId: entry.codatCorrelationId,
           ip: request.ip,
           userAgent: request.userAgent,
-        })
+        }))
         .onConflictDoNothing()
         .returning({ id: auditEvents.id });
       return row?.id;

@@ -22,7 +22,10 @@ export function audit(c: Context): RequestAudit {
   const staff = c.get('staff');
   const request = { requestId: c.get('requestId'), ...c.get('client') };
   return {
-    record: (entry, options = {}) =>
-      log.append(entry, options.actor ?? (staff ? { id: staff.id, email: staff.email, role: staff.role } : {}), request, options.db),
+    record: async (entry, options = {}) => {
+      const id = await log.append(entry, options.actor ?? (staff ? { id: staff.id, email: staff.email, role: staff.role } : {}), request, options.db);
+      c.set('audited', true);
+      return id;
+    },
   };
 }

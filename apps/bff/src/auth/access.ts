@@ -39,6 +39,7 @@ export function apiAccess(deps: BffDeps, auditLog: AuditLog): MiddlewareHandler 
     c.set('auditLog', auditLog);
     c.set('client', requestClient(c, settings.trustProxyHops));
     const { key, access } = endpointOf(c);
+    c.set('endpoint', key);
     if (access === undefined) {
       deps.logger.error({ route: key, requestId: c.get('requestId') }, 'route has no entry in ROUTE_PERMISSIONS: refused');
       throw new ApiError(500, 'route_permission_missing', 'This route has no declared permission, so the console refuses it.');

@@ -14,6 +14,10 @@ declare module 'hono' {
     client?: RequestClient;
     /** Bound by the /api access middleware, so `audit(c)` needs no other dependency. */
     auditLog?: AuditLog;
+    /** The endpoint this request reaches, `METHOD <Hono route pattern>`, as ROUTE_PERMISSIONS keys it. */
+    endpoint?: string;
+    /** Set once this request has written an audit entry. */
+    audited?: boolean;
   }
 }
 

@@ -70,6 +70,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'POST /api/staff': 'staff.manage',
   'PUT /api/staff/:id': 'staff.manage',
   'POST /api/staff/:id/reset-password': 'staff.manage',
+  'POST /api/staff/:id/unlock': 'staff.manage',
   'GET /api/audit-events': 'audit.read',
   'GET /api/audit-events/export': 'audit.read',
   'GET /api/audit-events/:id': 'audit.read',

@@ -15,7 +15,7 @@ import { passwordSignInEnabled, setPasswordSignIn } from './sign-in-options.js';
 import { sessionInfo } from './start-session.js';
 import { authDocs } from './docs.js';
 
-const settingsBody = z.object({ passwordSignIn: z.boolean() });
+const settingsBody = z.strictObject({ passwordSignIn: z.boolean() });
 
 /** Sign-in, sign-out, the current session, what the sign-in page offers, and SSO. */
 export function authRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {

@@ -22,11 +22,13 @@ export interface AuthSettings {
   sessionAbsoluteMs: number;
   /** How long a replica trusts a session it read (0 = read it on every request); see session-cache.ts. */
   sessionCacheMs: number;
-  /** Failed sign-ins per account, and per client IP, before a temporary lock-out. */
+  /** Failed sign-ins per account from one client address, and per client address, before a temporary lock-out (see throttle.ts). */
   maxFailuresPerAccount: number;
   maxFailuresPerIp: number;
   /** Failures count within this window; a lock-out lasts as long. */
   lockoutMs: number;
+  /** The longest an account's sign-ins are delayed after failures from several addresses. */
+  accountDelayMaxMs: number;
   /** Reverse proxies in front of the console: the client IP is this many entries from the right of X-Forwarded-For. */
   trustProxyHops: number;
   /** scrypt cost of new password hashes, as log2(N). */
@@ -41,6 +43,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   maxFailuresPerAccount: 5,
   maxFailuresPerIp: 50,
   lockoutMs: 15 * 60_000,
+  accountDelayMaxMs: 60_000,
   trustProxyHops: 0,
   passwordHashCost: 15,
 };

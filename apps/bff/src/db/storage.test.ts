@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, createScratchPostgres, openTestDatabase, queryRows, type TestDatabase } from '../../test/databases.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { createFirstAccounts } from '../auth/first-accounts.js';
-import { lockedUntil, recordFailure } from '../auth/throttle.js';
+import { ACCOUNT_DELAY_BASE_MS, locksInForce, recordFailure, throttleKeys } from '../auth/throttle.js';
 import { DEFAULT_AUTH_SETTINGS } from '../auth/settings.js';
 import { createLogger } from '../observability/logger.js';
 import { openDatabase } from './database.js';
@@ -42,14 +42,19 @@ describe.each(DATABASE_KINDS)('storage on %s', (kind) => {
     expect(entry!.action).toBe('test.entry');
   });
 
-  it('counts concurrent sign-in failures without losing any, and locks at the limit', async () => {
+  it('counts concurrent sign-in failures without losing any, locks a pair at the limit and delays an account progressively', async () => {
     const now = new Date();
-    const settings = { ...DEFAULT_AUTH_SETTINGS, lockoutMs: 60_000 };
-    await Promise.all(Array.from({ length: 12 }, () => recordFailure(database.db, 'account:race@x.test', 12, now, settings)));
-    const [row] = await rows<{ failures: number }>(database, sql`select failures from sign_in_throttle where key = 'account:race@x.test'`);
-    expect(row!.failures).toBe(12);
-    expect(await lockedUntil(database.db, ['account:race@x.test'], now)).toEqual(new Date(now.getTime() + 60_000));
-    expect(await lockedUntil(database.db, ['account:race@x.test'], new Date(now.getTime() + 60_000))).toBeUndefined();
+    const settings = { ...DEFAULT_AUTH_SETTINGS, lockoutMs: 60_000, accountDelayMaxMs: 100_000 };
+    const keys = throttleKeys('race@x.test', '192.0.2.1');
+    await Promise.all(Array.from({ length: 12 }, () => recordFailure(database.db, keys.pair, 12, now, settings)));
+    await Promise.all(Array.from({ length: 12 }, () => recordFailure(database.db, keys.account, 6, now, settings, true)));
+    const counts = await rows<{ key: string; failures: number }>(database, sql`select key, failures from sign_in_throttle where key like '%race@x.test%' order by key`);
+    expect(counts).toEqual([{ key: keys.account, failures: 12 }, { key: keys.pair, failures: 12 }]);
+    const locks = await locksInForce(database.db, keys, now);
+    expect(locks.get(keys.pair)).toEqual(new Date(now.getTime() + 60_000));
+    // The 12th failure against a limit of 6: the first delay doubled six times.
+    expect(locks.get(keys.account)).toEqual(new Date(now.getTime() + ACCOUNT_DELAY_BASE_MS * 2 ** 6));
+    expect((await locksInForce(database.db, keys, new Date(now.getTime() + 65_000))).size).toBe(0);
   });
 });
 

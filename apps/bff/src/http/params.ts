@@ -2,7 +2,7 @@ import type { Page } from '@console/codat-client';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { badRequest } from './api-error.js';
-import { readJsonBody } from './request-input.js';
+import { invalidBody, readJsonBody } from './request-input.js';
 
 /** Codat ids (companies, connections, datasets): any hyphenated hex GUID, lower-cased. */
 export const uuid = z
@@ -16,7 +16,7 @@ export const uuid = z
 export async function readOptionalJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   if ((await c.req.text()).trim() === '') {
     const parsed = schema.safeParse(undefined);
-    if (!parsed.success) throw badRequest(`Invalid request body: ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success) throw invalidBody(parsed.error);
     return parsed.data;
   }
   return readJsonBody(c, schema);

@@ -2,6 +2,20 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { badRequest } from './api-error.js';
 
+/**
+ * A 400 for a body `schema` refused: fields the route does not take are named first (and in
+ * `details.unknownFields`), so a misspelt field is never silently dropped.
+ */
+export function invalidBody(error: z.ZodError) {
+  const unknownFields = error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key].join('.')) : []));
+  const others = error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
+  const parts = [
+    ...(unknownFields.length ? [`unknown field${unknownFields.length > 1 ? 's' : ''} ${unknownFields.map((name) => `"${name}"`).join(', ')} (not accepted here)`] : []),
+    ...(others.length ? [z.prettifyError(new z.ZodError(others))] : []),
+  ];
+  return badRequest(`Invalid request body: ${parts.join('; ')}`, unknownFields.length ? { unknownFields } : undefined);
+}
+
 /** The request's JSON body parsed with `schema`; a 400 naming the problems otherwise. */
 export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let json: unknown;
@@ -11,7 +25,7 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
     throw badRequest('The request body must be JSON.');
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw badRequest(`Invalid request body: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw invalidBody(parsed.error);
   return parsed.data;
 }
 

@@ -108,6 +108,7 @@ export class Metrics {
   readonly codatRateLimitLimit = new Gauge('console_codat_rate_limit_limit', 'X-Rate-Limit-Limit from the latest Codat response.');
   readonly webhookEvents = new Counter('console_codat_webhooks_total', 'Verified Codat webhooks by event type and outcome (applied, ignored, invalid).');
   readonly webhookRejections = new Counter('console_codat_webhook_rejections_total', 'Codat webhooks refused by reason (missing-headers, stale-timestamp, bad-signature).');
+  readonly signInsThrottled = new Counter('console_sign_ins_throttled_total', 'Password sign-ins refused with 429, by what was locked (pair, address) or slowed down (account).');
 
   render(): string {
     const all = [
@@ -120,6 +121,7 @@ export class Metrics {
       this.codatRateLimitLimit,
       this.webhookEvents,
       this.webhookRejections,
+      this.signInsThrottled,
     ];
     return `${all.map((m) => m.render()).join('\n')}\n`;
   }

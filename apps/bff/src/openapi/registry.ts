@@ -20,6 +20,10 @@ export interface RouteDoc {
 const API_DESCRIPTION = [
   'The BFF behind the console. ra-data-simple-rest conventions for lists.',
   '',
+  'Strict input: a body field a route does not take is refused with 400 `bad_request` naming it (`details.unknownFields`); a',
+  'control character in any path, query or body value (tab and line breaks only in free text) with 400 `control_characters`',
+  'naming where. Refused state-changing requests are audited.',
+  '',
   'Exactly-once actions: every POST, PUT, PATCH and DELETE may carry an `Idempotency-Key` header (8–255 printable ASCII',
   'characters, e.g. a UUID; one per user intent, scoped to the signed-in staff member). A repeat with the same key replays the',
   'first answer (`Idempotent-Replayed: true`) from any replica; a repeat while the first is still running waits for it, or',

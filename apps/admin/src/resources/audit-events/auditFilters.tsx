@@ -17,8 +17,10 @@ const KNOWN_ACTIONS = [
   'auth.settings.update',
   'error-group-companies.export',
   'error-groups.export',
+  'input.refused',
   'staff.create',
   'staff.reset-password',
+  'staff.unlock',
   'staff.update',
 ];
 

@@ -3,9 +3,9 @@ import { Button, Dialog, DialogActions, DialogContent, DialogContentText, Dialog
 import { useId, useState } from 'react';
 import { useDataProvider } from 'react-admin';
 import { RequestError } from '../../ui/ListStates';
-import { resetStaffPassword } from './staffApi';
+import { resetStaffPassword, unlockStaffSignIn } from './staffApi';
 
-export type StaffAction = 'disable' | 'enable' | 'reset-password';
+export type StaffAction = 'disable' | 'enable' | 'reset-password' | 'unlock';
 
 const TEXT: Record<StaffAction, { title: (name: string) => string; body: string; confirm: string; failed: string }> = {
   disable: {
@@ -26,6 +26,12 @@ const TEXT: Record<StaffAction, { title: (name: string) => string; body: string;
     confirm: 'Reset password',
     failed: 'The password was not reset',
   },
+  unlock: {
+    title: (name) => `Unlock sign-in for ${name}?`,
+    body: 'Their failed sign-ins are forgotten, so they can sign in again from any address at once. Do this once you know the failures were theirs or have been dealt with.',
+    confirm: 'Unlock',
+    failed: 'The account was not unlocked',
+  },
 };
 
 interface Props {
@@ -35,7 +41,7 @@ interface Props {
   onDone: (message: string, password?: string) => void;
 }
 
-/** Disable, enable or reset a password, after saying what it does; refusals in the BFF's words. */
+/** Disable, enable, reset a password or unlock sign-in, after saying what it does; refusals in the BFF's words. */
 export function ConfirmStaffAction({ action, record, onClose, onDone }: Props) {
   const dataProvider = useDataProvider();
   const [busy, setBusy] = useState(false);
@@ -51,6 +57,9 @@ export function ConfirmStaffAction({ action, record, onClose, onDone }: Props) {
       if (action === 'reset-password') {
         const answer: StaffWithPassword = await resetStaffPassword(record.id);
         onDone(`The password of ${record.name} was reset.`, answer.initialPassword);
+      } else if (action === 'unlock') {
+        await unlockStaffSignIn(record.id);
+        onDone(`${record.name} can sign in again.`);
       } else {
         const disabled = action === 'disable';
         await dataProvider.update<StaffRecord>('staff', { id: record.id, data: { ...record, disabled }, previousData: record });

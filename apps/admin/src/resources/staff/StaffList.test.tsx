@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CASEY_ID, LAST_ADMIN_MESSAGE } from '../../test/fixtures/staff';
+import { CASEY_ID, LAST_ADMIN_MESSAGE, staffRecords } from '../../test/fixtures/staff';
 import { staffFail, staffHandlers, staffHang } from '../../test/handlers/staff';
 import { renderApp } from '../../test/renderApp';
 
@@ -107,6 +107,17 @@ describe('Staff', () => {
     await user.click(within(await screen.findByRole('dialog', { name: /Reset the password/ })).getByRole('button', { name: 'Reset password' }));
     expect(await screen.findByRole('dialog', { name: 'Password for Casey Success' })).toHaveTextContent('Reset-Pass-4821-xyz');
     expect(api.calls.reset).toEqual([CASEY_ID]);
+  });
+
+  it('unlocks an account locked by failed sign-ins', async () => {
+    const api = staffHandlers(staffRecords.map((r) => (r.id === CASEY_ID ? { ...r, signInLockedUntil: '2026-05-03T08:15:00.000Z' } : r)));
+    renderApp('/staff', { handlers: api.handlers });
+    const user = userEvent.setup();
+    expect(within(await row('Sam Support')).queryByRole('button', { name: /Unlock/ })).not.toBeInTheDocument();
+    await user.click(within(await row('Casey Success')).getByRole('button', { name: 'Unlock sign-in for Casey Success' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Unlock sign-in for Casey Success?' })).getByRole('button', { name: 'Unlock' }));
+    await waitFor(async () => expect(within(await row('Casey Success')).queryByRole('button', { name: /Unlock/ })).not.toBeInTheDocument());
+    expect(api.calls.unlock).toEqual([CASEY_ID]);
   });
 
   it('searches by name or email', async () => {

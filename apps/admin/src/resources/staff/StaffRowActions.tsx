@@ -6,7 +6,7 @@ import { ChangeRoleDialog } from './ChangeRoleDialog';
 import { ConfirmStaffAction, type StaffAction } from './ConfirmStaffAction';
 import { OneTimePassword } from './OneTimePassword';
 
-/** Change role, disable/enable, reset password: one row's actions, each behind a dialog. */
+/** Change role, disable/enable, unlock sign-in, reset password: one row's actions, each behind a dialog. */
 export function StaffRowActions() {
   const record = useRecordContext<StaffRecord>();
   const { identity } = useGetIdentity();
@@ -36,6 +36,11 @@ export function StaffRowActions() {
       ) : (
         <Button size="small" color="error" onClick={() => setOpen('disable')} aria-label={`Disable ${record.name}`} disabled={self} title={self ? 'You cannot disable your own account' : undefined}>
           Disable
+        </Button>
+      )}
+      {record.signInLockedUntil && (
+        <Button size="small" color="warning" onClick={() => setOpen('unlock')} aria-label={`Unlock sign-in for ${record.name}`} title={`Sign-in locked until ${new Date(record.signInLockedUntil).toLocaleString()} after failed attempts`}>
+          Unlock sign-in
         </Button>
       )}
       {record.passwordSet && (

@@ -1,4 +1,4 @@
-import type { Role, StaffWithPassword } from '@console/contracts';
+import type { Role, StaffRecord, StaffWithPassword } from '@console/contracts';
 import { httpClient } from '../../providers/httpClient';
 
 /** `POST /api/staff` (through the data provider's create). */
@@ -8,6 +8,11 @@ export interface NewStaff {
   role: Role;
   /** Omitted: the BFF generates one and answers it once as `initialPassword`. */
   password?: string;
+}
+
+/** `POST /api/staff/:id/unlock`: lifts the account's sign-in lock-outs and delay. */
+export async function unlockStaffSignIn(id: string): Promise<StaffRecord> {
+  return (await httpClient<StaffRecord>(`/api/staff/${encodeURIComponent(id)}/unlock`, { method: 'POST' })).json;
 }
 
 /** `POST /api/staff/:id/reset-password`: a new generated password, answered once. */

@@ -9,7 +9,7 @@ import { apiError, listResponse } from './simple-rest-list';
  */
 export function staffHandlers(initial: StaffRecord[] = staffRecords) {
   const records = [...initial];
-  const calls = { create: [] as unknown[], update: [] as Array<{ id: string; body: Partial<StaffRecord> }>, reset: [] as string[] };
+  const calls = { create: [] as unknown[], update: [] as Array<{ id: string; body: Partial<StaffRecord> }>, reset: [] as string[], unlock: [] as string[] };
   const activeAdmins = (list: StaffRecord[]) => list.filter((r) => r.role === 'admin' && !r.disabled).length;
   const handlers = [
     http.get('*/api/staff', ({ request }) =>
@@ -21,6 +21,12 @@ export function staffHandlers(initial: StaffRecord[] = staffRecords) {
       calls.reset.push(String(params.id));
       const record = records.find((r) => r.id === params.id)!;
       return HttpResponse.json({ ...record, initialPassword: 'Reset-Pass-4821-xyz' });
+    }),
+    http.post('*/api/staff/:id/unlock', ({ params }) => {
+      calls.unlock.push(String(params.id));
+      const index = records.findIndex((r) => r.id === params.id);
+      records[index] = { ...records[index]!, signInLockedUntil: null };
+      return HttpResponse.json(records[index]);
     }),
     http.post('*/api/staff', async ({ request }) => {
       const body = (await request.json()) as { email: string; name: string; role: StaffRecord['role']; password?: string };

@@ -4,6 +4,7 @@ import { PLATFORM_KEY_PATTERN } from '../../codat/platforms.js';
 import { forbiddenSearchCharacters, MAX_SEARCH_LENGTH } from '../../codat/safe-query.js';
 import { idsFilter } from '../../http/request-input.js';
 import { uuid } from '../../http/params.js';
+import { freeText, singleLine } from '../../http/text.js';
 
 /** A connection status, or `NoConnections` for companies without any. */
 export const COMPANY_STATUS_FILTERS = [...CONNECTION_STATUSES, 'NoConnections'] as const;
@@ -19,8 +20,8 @@ export const companyFilterSchema = z.strictObject({
 });
 export type CompanyFilter = z.infer<typeof companyFilterSchema>;
 
-const ALLOWED_NAME = /^[A-Za-z0-9\s\-',&@.?!]+$/;
-const NAME_CHARACTER = /[A-Za-z0-9\s\-',&@.?!]/;
+const ALLOWED_NAME = /^[A-Za-z0-9 \-',&@.?!]+$/;
+const NAME_CHARACTER = /[A-Za-z0-9 \-',&@.?!]/;
 
 /** Codat silently strips other characters; the console refuses them and says which. */
 export const companyNameSchema = z
@@ -49,19 +50,20 @@ export const merchantIdSchema = z
     if (found.length > 0) ctx.addIssue({ code: 'custom', message: `may not contain ${found.map((f) => `"${f}"`).join(', ')}` });
   });
 
-const tagKey = z.string().min(1).max(27);
-const tagValue = z.string().max(100);
+const tagKey = singleLine(z.string().min(1).max(27));
+const tagValue = singleLine(z.string().max(100));
+const description = freeText(z.string().max(1000));
 export const MAX_TAGS = 10;
 
 export const createCompanySchema = z.strictObject({
   name: companyNameSchema,
   merchantId: merchantIdSchema.optional(),
-  description: z.string().max(1000).optional(),
+  description: description.optional(),
   tags: z.record(tagKey, tagValue).optional(),
   /** Required to go ahead when possible duplicates exist; the reason is kept for the audit log. */
   confirmNewCompany: z
     .strictObject({
-      reason: z.string().trim().min(5, 'say why (at least 5 characters)').max(500),
+      reason: freeText(z.string().trim().min(5, 'say why (at least 5 characters)').max(500)),
       /** The candidates the user saw: a company not among them (say, one a colleague just made) is shown again. */
       candidateIds: z.array(uuid).max(100).optional(),
     })
@@ -69,19 +71,6 @@ export const createCompanySchema = z.strictObject({
 });
 export type CreateCompanyInput = z.infer<typeof createCompanySchema>;
 
-/**
- * react-admin's update sends the whole edited record, so the record's read-only fields are
- * accepted and ignored. `tags` patches the current tags (`null` removes one); `merchantId`
- * `null` or `""` removes the merchant tag.
- */
-export const updateCompanySchema = z.object({
-  id: uuid.optional(),
-  name: companyNameSchema.optional(),
-  description: z.string().max(1000).nullable().optional(),
-  merchantId: z.union([merchantIdSchema, z.literal(''), z.null()]).optional(),
-  tags: z.record(tagKey, tagValue.nullable()).optional(),
-});
-export type UpdateCompanyInput = z.infer<typeof updateCompanySchema>;
 
 export const platformSummarySchema = z.object({
   connectionId: z.string(),
@@ -109,6 +98,23 @@ export const companyRecordSchema = z.object({
   activeErrorCount: z.number(),
 });
 export type CompanyRecord = z.infer<typeof companyRecordSchema>;
+
+/**
+ * react-admin's update sends the whole edited record, so the record's read-only fields are
+ * accepted and ignored; any other field is refused. `tags` patches the current tags (`null`
+ * removes one); `merchantId` `null` or `""` removes the merchant tag.
+ */
+export const updateCompanySchema = companyRecordSchema
+  .partial()
+  .extend({
+    id: uuid.optional(),
+    name: companyNameSchema.optional(),
+    description: description.nullable().optional(),
+    merchantId: z.union([merchantIdSchema, z.literal(''), z.null()]).optional(),
+    tags: z.record(tagKey, tagValue.nullable()).optional(),
+  })
+  .strict();
+export type UpdateCompanyInput = z.infer<typeof updateCompanySchema>;
 
 export const DUPLICATE_REASONS = ['merchantId', 'sameName', 'similarName'] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { uuid } from '../../http/params.js';
+import { freeText } from '../../http/text.js';
 import { errorGroupIdSchema } from '../connection-error-groups/schemas.js';
 import { NOTE_TARGET_TYPES } from './note-record.js';
 
-const text = z.string().trim().min(1, 'a note needs some text').max(2000);
+const text = freeText(z.string().trim().min(1, 'a note needs some text').max(2000));
 
 export const createNoteSchema = z.discriminatedUnion('targetType', [
   z.strictObject({ targetType: z.literal('error-group'), targetId: errorGroupIdSchema, text }),

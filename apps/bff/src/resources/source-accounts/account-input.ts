@@ -1,5 +1,6 @@
 import { ROUTING_INFO_TYPES, SOURCE_ACCOUNT_V2_TYPES } from '@console/codat-client';
 import { z } from 'zod';
+import { singleLine } from '../../http/text.js';
 
 export type SourceAccountVersion = 'v1' | 'v2';
 
@@ -14,7 +15,7 @@ const V2_REQUIRED = ['accountName', 'accountType', 'accountNumber', 'currency', 
 const alongsideOtherIssues = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
 
 const text = (max: number) =>
-  z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  singleLine(z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 /** `12-34-56`, `12 34 56` and `123456` are the same sort code; Codat is sent the six digits. */
 export const sortCodeSchema = z
@@ -35,7 +36,7 @@ const accountFields = z.strictObject({
     .string({ error: 'is required' })
     .regex(/^[A-Za-z0-9_-]{1,50}$/, 'must be 1–50 characters of letters, digits, "-" or "_"'),
   accountName: text(100).optional(),
-  accountType: z.string({ error: 'must be text' }).optional(),
+  accountType: singleLine(z.string({ error: 'must be text' })).optional(),
   accountNumber: accountNumberSchema.optional(),
   sortCode: sortCodeSchema.optional(),
   currency: z.string({ error: 'must be text' }).regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code of three capital letters, such as GBP').optional(),

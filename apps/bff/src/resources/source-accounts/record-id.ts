@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compositeId, uuid } from '../../http/params.js';
+import { singleLine } from '../../http/text.js';
 
 /**
  * `<companyId>.<connectionId>.<accountId>`: Codat names a source account only within its
@@ -9,5 +10,5 @@ import { compositeId, uuid } from '../../http/params.js';
 export const sourceAccountId = compositeId({
   companyId: uuid,
   connectionId: uuid,
-  accountId: z.string().min(1).max(200),
+  accountId: singleLine(z.string().min(1).max(200)),
 });

@@ -1,6 +1,7 @@
 import { SOURCE_ACCOUNT_STATUSES } from '@console/codat-client';
 import { z } from 'zod';
 import { uuid } from '../../http/params.js';
+import { singleLine } from '../../http/text.js';
 import { MAX_BATCH, sourceAccountInputSchema } from './account-input.js';
 
 /** Source accounts live under one connection of one company; every route names both. */
@@ -51,7 +52,7 @@ export const validateEnvelope = z
 const documentedAccount = sourceAccountInputSchema(undefined);
 export const createBodyDoc = connectionRefSchema.extend({ account: documentedAccount });
 export const batchBodyDoc = connectionRefSchema.extend({ accounts: z.array(documentedAccount).max(MAX_BATCH) });
-export const validateBodyDoc = z.object({
+export const validateBodyDoc = z.strictObject({
   version: z.enum(['v1', 'v2']).optional(),
   account: documentedAccount.optional(),
   accounts: z.array(documentedAccount).optional(),
@@ -89,7 +90,7 @@ export type BatchResult = z.infer<typeof batchResultSchema>;
 export const updateBodySchema = sourceAccountRecordSchema
   .partial()
   .extend({
-    accountName: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').nullish(),
+    accountName: singleLine(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')).nullish(),
     balance: z.number({ error: 'must be a finite number' }).nullish(),
     status: z.enum(SOURCE_ACCOUNT_STATUSES).nullish(),
     mapping: z.unknown().optional(),

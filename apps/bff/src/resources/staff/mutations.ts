@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { generatePassword, hashPassword } from '../../auth/passwords.js';
 import { sessionCache } from '../../auth/session-cache.js';
 import { revokeUserSessions } from '../../auth/sessions.js';
+import { unlockAccount } from '../../auth/throttle.js';
 import { findStaffById, insertStaff, lockActiveAdmins, updateStaff, type StaffRow } from '../../auth/staff-store.js';
 import { audit } from '../../audit/record.js';
 import type { Db } from '../../db/database.js';
@@ -87,6 +88,17 @@ export async function updateStaffAccount(c: Context, deps: BffDeps, id: string, 
   // A new role applies to the account's open sessions on this replica at once.
   sessionCache.forgetUser(id);
   return toStaffRecord(row);
+}
+
+/** Forgets the account's failed sign-ins from every address, lifting its lock-outs and delay (the per-address limit stays). */
+export async function unlockStaffSignIn(c: Context, deps: BffDeps, id: string) {
+  const target = await findStaffById(deps.db, id);
+  if (!target) throw notFound(`No staff account ${id}.`);
+  const details: Record<string, unknown> = { staffId: id, email: target.email };
+  await auditedChange(c, deps, 'staff.unlock', details, async (tx) => {
+    details.cleared = await unlockAccount(tx, target.email);
+  });
+  return toStaffRecord(target);
 }
 
 /** Sets a new password (given, or generated and answered once) and ends the account's sessions. */

@@ -92,6 +92,28 @@ describe('staff through ra-data-simple-rest', () => {
     expect((await stack.signIn(email, password)).session.user.email).toBe(email);
     expect((await auditRows(stack.db)).filter((row) => row.action === 'staff.reset-password')).toHaveLength(2);
   });
+
+  it('refuses a misspelt field instead of dropping it: no generated password, the old one still works, refusal recorded', async () => {
+    const { email, password } = STACK_ACCOUNTS.support;
+    const id = (await stack.signIn(email, password)).session.user.id;
+    const before = await lastAuditId(stack.db);
+    const typo = await stack.json(`/api/staff/${id}/reset-password`, { method: 'POST', body: { passwrd: 'a-new-password-0001' } });
+    expect(typo).toMatchObject({ status: 400, body: { error: { code: 'bad_request', details: { unknownFields: ['passwrd'] } } } });
+    expect(typo.body.error.message).toContain('unknown field "passwrd"');
+    expect((await stack.signIn(email, password)).session.user.email).toBe(email);
+    expect((await auditRows(stack.db, before))[0]).toMatchObject({ action: 'input.refused', outcome: 'refused', details: { route: 'POST /api/staff/:id/reset-password' } });
+    const renamed = await stack.json(`/api/staff/${id}`, { method: 'PUT', body: { name: 'Renamed', nmae: 'typo' } });
+    expect(renamed).toMatchObject({ status: 400, body: { error: { details: { unknownFields: ['nmae'] } } } });
+  });
+
+  it('keeps a name on one line, without control characters', async () => {
+    const twoLines = await stack.json('/api/staff', { method: 'POST', body: { email: 'lines@console.test', name: 'Two\nLines', role: 'finance' } });
+    expect(twoLines).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expect(twoLines.body.error.message).toContain('must be one line');
+    const escape = await stack.json('/api/staff', { method: 'POST', body: { email: 'esc@console.test', name: 'Esc\u001b[31m', role: 'finance' } });
+    expect(escape).toMatchObject({ status: 400, body: { error: { code: 'control_characters', details: { where: 'body.name', character: 'U+001B' } } } });
+    expect((await stack.json('/api/staff?filter={"q":"console.test"}')).headers.get('X-Total-Count')).toBe('5');
+  });
 });
 
 describe.each(DATABASE_KINDS)('the last active admin on %s', (kind) => {

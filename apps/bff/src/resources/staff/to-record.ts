@@ -1,7 +1,7 @@
 import type { Role, StaffRecord } from '@console/contracts';
 import type { StaffRow } from '../../auth/staff-store.js';
 
-export function toStaffRecord(row: StaffRow): StaffRecord {
+export function toStaffRecord(row: StaffRow, signInLockedUntil?: Date): StaffRecord {
   return {
     id: row.id,
     email: row.email,
@@ -13,5 +13,6 @@ export function toStaffRecord(row: StaffRow): StaffRecord {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+    signInLockedUntil: signInLockedUntil?.toISOString() ?? null,
   };
 }
