@@ -22,7 +22,7 @@ const deps: BffDeps = {
   codat: codat.client,
   logger,
   metrics,
-  settings,
+  settings: { ...settings, inviteUrl: settings.inviteUrl ?? codat.inviteUrl },
   db: database.db,
   now: Date.now,
   readinessChecks: {

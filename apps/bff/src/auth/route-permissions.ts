@@ -19,6 +19,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'GET /api/auth/sso/callback': 'public',
   'POST /api/auth/logout': 'signed-in',
   'GET /api/auth/me': 'signed-in',
+  'GET /api/auth/session': 'public',
   'GET /api/auth/settings': 'staff.manage',
   'PUT /api/auth/settings': 'staff.manage',
 
@@ -61,6 +62,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'POST /api/companies/:id/link-url': 'links.reveal',
   'POST /api/connections/:id/link-url': 'links.reveal',
   'GET /api/invite-url': 'links.reveal',
+  'GET /api/invite-url/availability': 'links.reveal',
   'POST /api/companies/:companyId/refresh': 'data.refresh',
   'POST /api/companies/:companyId/refresh/:dataType': 'data.refresh',
 
