@@ -40,6 +40,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   // Integrations
   'GET /api/integrations': 'companies.read',
   'GET /api/integrations/:key': 'companies.read',
+  'GET /api/integrations/:key/logo': 'companies.read',
 
   // Bank-feed source accounts; revealing full account numbers is for those who may edit them.
   'GET /api/source-accounts': 'companies.read',
