@@ -1,11 +1,12 @@
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import { Box, Button, Typography } from '@mui/material';
-import { Link } from 'react-admin';
+import { Link, Title } from 'react-admin';
 
 /** The one page every screen a role may not use shows, decided before any request is made. */
 export function AccessDeniedPage() {
   return (
     <Box sx={{ maxWidth: 560, mx: 'auto', my: 6, textAlign: 'center' }}>
+      <Title title="Access denied" />
       <LockOutlinedIcon color="action" sx={{ fontSize: 48 }} aria-hidden />
       <Typography variant="h5" component="h1" gutterBottom>
         Access denied
