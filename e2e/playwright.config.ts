@@ -48,7 +48,6 @@ export default defineConfig({
       EMULATOR_COMPANIES: '150',
       CONSOLE_DATA_DIR: DATA_DIR,
       DEMO_PASSWORD,
-      CODAT_INVITE_URL: `http://127.0.0.1:${EMULATOR_PORT}/link/client/6a1d7a09-1b9b-4f4c-9d3e-2f8a9a7c1e55`,
       LOG_LEVEL: 'warn',
     },
   },

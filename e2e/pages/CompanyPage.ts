@@ -76,6 +76,15 @@ export class SharePanel {
     await this.companyLink.getByRole('button', { name: 'Copy link' }).click();
     await expect(this.companyLink.getByRole('status')).toContainText('Link copied at');
   }
+
+  /** Opens "Invite URL", copies it, and answers what was put on the clipboard. */
+  async copyInviteUrl(): Promise<string> {
+    await this.region.getByRole('button', { name: /Invite URL/ }).click();
+    const option = this.option('Invite URL (bulk onboarding)');
+    await option.getByRole('button', { name: 'Copy invite URL' }).click();
+    await expect(option.getByRole('status')).toContainText('Link copied at');
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
 }
 
 /** The Connections tab: one article per connection, "New connection" and its picker. */

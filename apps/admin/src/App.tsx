@@ -1,4 +1,6 @@
 import { Admin, Resource, type AuthProvider } from 'react-admin';
+import { AccessDeniedPage } from './access/AccessDeniedPage';
+import { guarded } from './access/guarded';
 import type { ConsoleDataProvider } from './providers/dataProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
@@ -31,16 +33,17 @@ export function App({ dataProvider, authProvider }: AppProps) {
       dashboard={Dashboard}
       theme={theme}
       requireAuth
+      accessDenied={AccessDeniedPage}
       disableTelemetry
     >
-      <Resource {...companies} />
+      <Resource {...guarded(companies)} />
       <Resource {...connections} />
-      <Resource {...connectionErrorGroups} />
-      <Resource {...jobs} />
-      <Resource {...reports} />
-      <Resource {...auditEvents} />
-      <Resource {...staff} />
-      <Resource {...mirrorSyncs} />
+      <Resource {...guarded(connectionErrorGroups)} />
+      <Resource {...guarded(jobs)} />
+      <Resource {...guarded(reports)} />
+      <Resource {...guarded(auditEvents)} />
+      <Resource {...guarded(staff)} />
+      <Resource {...guarded(mirrorSyncs)} />
       <Resource {...integrations} />
       <Resource name="source-accounts" />
       <Resource name="pull-operations" />

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../test/stack.js';
+import { CONTENT_SECURITY_POLICY } from './http/content-security-policy.js';
 
 describe('BFF infrastructure', () => {
   let stack: Stack;
@@ -26,6 +28,20 @@ describe('BFF infrastructure', () => {
     expect(await response.json()).toEqual({
       error: { code: 'not_found', message: 'No such API route: GET /api/nothing-here', requestId },
     });
+  });
+
+  it('allows the browser only its own origin (Content-Security-Policy), the API docs page its one inline script by hash', async () => {
+    for (const path of ['/healthz', '/api/nothing-here', '/api/auth/session', '/']) {
+      const policy = (await stack.request(path)).headers.get('Content-Security-Policy');
+      expect(policy, path).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
+    const docs = await stack.request('/api/docs');
+    const script = /<script>([\s\S]*)<\/script>/.exec(await docs.text())![1]!;
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(docs.headers.get('Content-Security-Policy')).toContain(`script-src 'self' 'sha256-${hash}'`);
   });
 
   it('refuses oversized bodies with 413', async () => {

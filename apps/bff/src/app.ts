@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { BffDeps } from './deps.js';
 import { apiRoutes } from './api.js';
+import { contentSecurityPolicy } from './http/content-security-policy.js';
 import { healthRoutes } from './http/health.js';
 import { observeRequests } from './http/observe.js';
 import { onError } from './http/on-error.js';
@@ -12,6 +13,7 @@ export function createApp(deps: BffDeps): Hono {
   const app = new Hono();
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(observeRequests(deps.logger, deps.metrics));
+  app.use(contentSecurityPolicy());
   app.route('/', healthRoutes(deps));
   app.route('/api', apiRoutes(deps));
   app.route('/', spaRoutes(deps.settings.spaDir));

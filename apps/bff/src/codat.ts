@@ -1,5 +1,5 @@
 import { createCodatClient, type CodatClient, type CodatClientObserver } from '@console/codat-client';
-import { seedScenario, startEmulator, WELL_KNOWN_API_KEY, type RunningEmulator } from '@console/codat-emulator';
+import { inviteUrl, seedScenario, startEmulator, WELL_KNOWN_API_KEY, type RunningEmulator } from '@console/codat-emulator';
 import type { Env } from './env.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
@@ -25,6 +25,8 @@ export interface CodatConnection {
   baseUrl: string;
   /** Set when no key was configured and the BFF started its own emulator. */
   emulator?: RunningEmulator;
+  /** The embedded emulator's invite page: the default of CODAT_INVITE_URL there. */
+  inviteUrl?: string;
 }
 
 /** A real Codat when `CODAT_API_KEY` is set; otherwise the embedded, seeded emulator. */
@@ -41,5 +43,5 @@ export async function connectCodat(env: Env, logger: Logger, metrics: Metrics): 
   });
   logger.info({ codatBaseUrl: emulator.url, companies: emulator.emu.store.companies.size }, 'no CODAT_API_KEY: using the embedded Codat emulator');
   const client = createCodatClient({ baseUrl: emulator.url, apiKey: WELL_KNOWN_API_KEY, timeoutMs: env.CODAT_TIMEOUT_MS, observer });
-  return { client, baseUrl: emulator.url, emulator };
+  return { client, baseUrl: emulator.url, emulator, inviteUrl: inviteUrl(emulator.url, emulator.emu.config.clientId) };
 }

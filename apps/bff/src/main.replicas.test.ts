@@ -20,7 +20,7 @@ describe('two BFF processes against one PostgreSQL', () => {
   });
 
   it('created the first accounts once, and each reports its database in /readyz', async () => {
-    expect(replicas.filter((replica) => replica.output().includes('First start: staff accounts created'))).toHaveLength(1);
+    expect(replicas.filter((replica) => replica.output().includes('Staff accounts created'))).toHaveLength(1);
     for (const replica of replicas) {
       const ready = (await (await fetch(`${replica.url}/readyz`)).json()) as { checks: Record<string, { ok: boolean }> };
       expect(ready.checks.database).toEqual({ ok: true });

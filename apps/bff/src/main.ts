@@ -1,6 +1,5 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { firstAccountsNotice } from './auth/first-accounts.js';
 import { connectCodat } from './codat.js';
 import type { BffDeps } from './deps.js';
 import { outcomeResolver } from './exactly-once/runtime.js';
@@ -11,20 +10,20 @@ import { loadEnv } from './env.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import { settingsFromEnv } from './settings.js';
+import { startNotice } from './start-notice.js';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const metrics = new Metrics();
 const settings = settingsFromEnv(env);
 const { database, firstAccounts } = await openDatabaseFromEnv(env, logger, settings.auth.passwordHashCost);
-if (firstAccounts.length > 0) process.stdout.write(`${firstAccountsNotice(firstAccounts)}\n`);
 const codat = await connectCodat(env, logger, metrics);
 
 const deps: BffDeps = {
   codat: codat.client,
   logger,
   metrics,
-  settings,
+  settings: { ...settings, inviteUrl: settings.inviteUrl ?? codat.inviteUrl },
   db: database.db,
   now: Date.now,
   readinessChecks: {
@@ -47,6 +46,7 @@ jobs.start();
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port }, `console listening on http://localhost:${info.port}`);
+  process.stdout.write(startNotice({ url: env.PUBLIC_URL ?? `http://localhost:${info.port}`, firstAccounts, demo: codat.emulator !== undefined }));
 });
 
 let stopping = false;

@@ -9,17 +9,19 @@ import { dataRoutes } from './routes/data.js';
 import { accessTokenRoutes } from './routes/access-token.js';
 import { bankFeedsRoutes } from './routes/bank-feeds.js';
 import { linkPages } from './link/pages.js';
+import { staticAssets } from './static/routes.js';
 import { controlRoutes } from './control/routes.js';
 
 /**
  * The emulator's HTTP surface. Codat's API sits at the root, as at api.codat.io; Link pages
- * under /link and /link-api; the emulator's own control API under /_emulator (not Codat's).
+ * under /link and /link-api; images (static.codat.io) under /public; the emulator's own control API under /_emulator (not Codat's).
  */
 export function createApp(emu: Emulator): Hono {
   const app = new Hono();
 
   app.route('/_emulator', controlRoutes(emu));
   app.route('/', linkPages(emu));
+  app.route('/', staticAssets());
 
   const api = new Hono();
   api.use(emu.rateLimiter.middleware());

@@ -1,6 +1,7 @@
 export { Emulator } from './emulator.js';
 export { createApp } from './app.js';
 export { startEmulator, type RunningEmulator } from './server.js';
+export { inviteUrl } from './domain/link-urls.js';
 export { WELL_KNOWN_API_KEY, type EmulatorConfig, type BankFeedsVersion } from './config.js';
 export { verifyWebhookSignature } from './webhooks/signature.js';
 export { seedScenario, SCENARIOS, type ScenarioName } from './seed/scenarios.js';

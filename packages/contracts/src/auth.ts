@@ -15,6 +15,9 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
+/** `GET /api/auth/session`: always 200, so a signed-out visitor's browser logs no failed request. */
+export type SessionState = ({ signedIn: true } & SessionInfo) | { signedIn: false };
+
 /** `GET /api/auth/config`: what the sign-in page offers. */
 export interface AuthConfig {
   password: boolean;

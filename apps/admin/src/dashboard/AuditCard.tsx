@@ -6,12 +6,27 @@ import { Empty, Loading, RequestError } from '../ui/ListStates';
 import { DashboardCard } from './DashboardCard';
 
 const REFUSED_OR_FAILED = { refused: 'refused', failed: 'failed' } as const;
+const SHOWN = 5;
+
+/**
+ * One row per action: an attempt whose outcome is also listed is left out (the outcome says how it
+ * ended); an attempt still without one stays, marked as such. The audit log itself keeps both.
+ */
+export function oneRowPerAction(events: AuditEventRecord[]): AuditEventRecord[] {
+  const concluded = new Set(events.map((event) => event.attemptId).filter((id) => id !== null));
+  return events.filter((event) => !concluded.has(event.id)).slice(0, SHOWN);
+}
+
+function outcomeSuffix(outcome: AuditEventRecord['outcome']): string {
+  if (outcome === 'attempt') return ' (no outcome yet)';
+  return outcome in REFUSED_OR_FAILED ? ` (${outcome})` : '';
+}
 
 /** Finance and admins: the latest staff actions, and the way into the audit log and its export. */
 export function AuditCard() {
   const { data, isPending, error, refetch } = useGetList<AuditEventRecord>(
     'audit-events',
-    { filter: {}, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: 5 } },
+    { filter: {}, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: SHOWN * 2 } },
     { retry: false },
   );
   let body;
@@ -21,10 +36,10 @@ export function AuditCard() {
   else
     body = (
       <List dense disablePadding aria-label="Recent staff actions">
-        {data.map((event) => (
+        {oneRowPerAction(data).map((event) => (
           <ListItem key={event.id} disableGutters>
             <ListItemText
-              primary={`${event.actorEmail ?? 'System'} · ${event.action}${event.outcome in REFUSED_OR_FAILED ? ` (${event.outcome})` : ''}`}
+              primary={`${event.actorEmail ?? 'System'} · ${event.action}${outcomeSuffix(event.outcome)}`}
               secondary={`${formatRelative(event.at)}${event.companyName ? ` · ${event.companyName}` : ''}`}
             />
           </ListItem>

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http, type RequestHandler } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { auditEvent, auditEventRecords } from '../test/fixtures/audit-events';
 import { auditEventsHandlers } from '../test/handlers/audit-events';
 import { apiError, listParams, listResponse } from '../test/handlers/simple-rest-list';
 import { renderApp } from '../test/renderApp';
@@ -85,6 +86,17 @@ describe('Dashboard', () => {
     expect(screen.queryByRole('region', { name: 'Connections that broke' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Pending connections to chase' })).not.toBeInTheDocument();
     expect(requests).toEqual([]);
+  });
+
+  it('lists each recent staff action once, with its outcome (the attempt entry is left out)', async () => {
+    const attempt = auditEvent({ at: '2026-05-03T11:00:00.000Z', action: 'companies.create', outcome: 'attempt' });
+    const outcome = auditEvent({ at: '2026-05-03T11:00:01.000Z', action: 'companies.create', outcome: 'ok', attemptId: attempt.id });
+    const unresolved = auditEvent({ at: '2026-05-03T10:59:00.000Z', action: 'connections.unlink', outcome: 'attempt' });
+    renderApp('/', { role: 'finance', handlers: [companiesHandler(), ...auditEventsHandlers([outcome, attempt, unresolved, ...auditEventRecords]).handlers] });
+    const recent = await within(await card('Audit log')).findByRole('list', { name: 'Recent staff actions' });
+    expect(within(recent).getAllByText('support@console.test · companies.create')).toHaveLength(1);
+    expect(within(recent).getByText('support@console.test · connections.unlink (no outcome yet)')).toBeInTheDocument();
+    expect(within(recent).getAllByRole('listitem')).toHaveLength(5);
   });
 
   it('shows admins every card', async () => {

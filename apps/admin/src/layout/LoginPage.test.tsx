@@ -2,18 +2,15 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { sessionFor } from '../test/handlers/auth';
+import { sessionFor, signedOut } from '../test/handlers/auth';
 import { renderApp } from '../test/renderApp';
-
-const signedOut = () =>
-  http.get('*/api/auth/me', () => HttpResponse.json({ error: { code: 'unauthenticated', message: 'Sign in first.' } }, { status: 401 }));
 
 describe('LoginPage', () => {
   it('signs in with email and password', async () => {
     let signedIn = false;
     renderApp('/login', {
       handlers: [
-      http.get('*/api/auth/me', () => (signedIn ? HttpResponse.json(sessionFor('support')) : HttpResponse.json({}, { status: 401 }))),
+      http.get('*/api/auth/session', () => HttpResponse.json(signedIn ? { signedIn, ...sessionFor('support') } : { signedIn })),
       http.post('*/api/auth/login', async ({ request }) => {
         const body = (await request.json()) as { email: string; password: string };
         if (body.password !== 'right') return HttpResponse.json({ error: { code: 'invalid_credentials', message: 'Email or password is wrong.', requestId: 'req-1' } }, { status: 401 });

@@ -1,5 +1,5 @@
-import type { AuthConfig, SessionInfo } from '@console/contracts';
-import type { AuthProvider } from 'react-admin';
+import type { AuthConfig, SessionInfo, SessionState } from '@console/contracts';
+import { HttpError, type AuthProvider } from 'react-admin';
 import { httpClient } from './httpClient';
 import { permissionFor } from './permissions';
 import { session } from './session';
@@ -7,9 +7,12 @@ import { session } from './session';
 async function loadSession(): Promise<SessionInfo> {
   const cached = session.get();
   if (cached) return cached;
-  const { json } = await httpClient<SessionInfo>('/api/auth/me');
-  session.set(json);
-  return json;
+  // /session answers a signed-out visitor 200, so the sign-in page logs no 401 in the browser console.
+  const { json } = await httpClient<SessionState>('/api/auth/session');
+  if (!json.signedIn) throw new HttpError('Sign in to continue.', 401);
+  const { signedIn: _signedIn, ...info } = json;
+  session.set(info);
+  return info;
 }
 
 export async function fetchAuthConfig(): Promise<AuthConfig> {

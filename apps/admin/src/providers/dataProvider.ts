@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
-import { httpClient } from './httpClient';
+import { httpClient, type HttpResponse } from './httpClient';
 
 export interface SharedUrl {
   kind: 'company' | 'connection' | 'invite';
@@ -33,7 +33,31 @@ export const consoleActions = {
 export type ConsoleActions = typeof consoleActions;
 export type ConsoleDataProvider = DataProvider & ConsoleActions;
 
-/** react-admin's own ra-data-simple-rest provider, unchanged, plus the console's actions. */
+/** X-Search-Capped of list answers, by their parsed body: ra-data-simple-rest passes on only the body and the total. */
+const searchCaps = new WeakMap<object, number>();
+
+async function listAwareClient<T>(url: string, options?: RequestInit): Promise<HttpResponse<T>> {
+  const response = await httpClient<T>(url, options);
+  const cap = Number(response.headers.get('X-Search-Capped'));
+  if (cap > 0 && typeof response.json === 'object' && response.json !== null) searchCaps.set(response.json, cap);
+  return response;
+}
+
+/** What a list's `meta` carries: `searchCap` when more matched than the BFF counts (it pages within the cap). */
+export interface ListMeta {
+  searchCap?: number;
+}
+
+/** react-admin's own ra-data-simple-rest provider, plus the search cap in a list's meta and the console's actions. */
 export function createDataProvider(): ConsoleDataProvider {
-  return { ...simpleRestProvider('/api', httpClient), ...consoleActions };
+  const rest = simpleRestProvider('/api', listAwareClient);
+  return {
+    ...rest,
+    getList: async (resource, params) => {
+      const result = await rest.getList(resource, params);
+      const searchCap = searchCaps.get(result.data);
+      return searchCap ? { ...result, meta: { ...result.meta, searchCap } satisfies ListMeta } : result;
+    },
+    ...consoleActions,
+  };
 }

@@ -1,3 +1,4 @@
+import { plural } from '../ui/format';
 import { Alert, Box, TextField, Typography } from '@mui/material';
 import { useLocation, useNavigate } from 'react-admin';
 import { Loading, RequestError } from '../ui/ListStates';
@@ -53,7 +54,7 @@ export default function ConnectionCountsReport() {
           ) : (
             <>
               <Typography variant="body2">
-                {report.snapshots.days} daily snapshots from {report.snapshots.firstDay} to {report.snapshots.lastDay}. {report.totals.billableConnections}{' '}
+                {plural(report.snapshots.days, 'daily snapshot')} from {report.snapshots.firstDay} to {report.snapshots.lastDay}. {report.totals.billableConnections}{' '}
                 billable candidate connections at {report.totals.billableCompanies} companies; {report.totals.connectionsAtMonthEnd} connections at month end;{' '}
                 {report.totals.companiesWithoutConnections} of {report.totals.companies} companies without connections.
               </Typography>

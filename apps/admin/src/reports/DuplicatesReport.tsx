@@ -3,7 +3,8 @@ import { PagedFooter } from '../ui/PagedFooter';
 import { useState } from 'react';
 import { Link } from 'react-admin';
 import { Empty, Loading, RequestError } from '../ui/ListStates';
-import { formatDate } from '../ui/format';
+import { formatDate, plural } from '../ui/format';
+import { useIntegrations } from '../resources/integrations/useIntegrations';
 import { ExportLink, EXPORT_NOTE } from './ExportLink';
 import { MirrorFreshness } from './MirrorFreshness';
 import type { DuplicateRecord } from './types';
@@ -21,6 +22,9 @@ export default function DuplicatesReport() {
   const [page, setPage] = useState(0);
   const query = listQuery({}, [page * PER_PAGE, page * PER_PAGE + PER_PAGE - 1]);
   const { data, error, loading, total, refreshedAt, reload } = useApiQuery<DuplicateRecord[]>(`/reports/possible-duplicates?${query}`);
+  // Platform names, not Codat's four-letter keys; a key Codat no longer lists is shown as it is.
+  const { byKey } = useIntegrations();
+  const platformName = (key: string) => byKey.get(key)?.name ?? key;
 
   return (
     <Box>
@@ -50,8 +54,8 @@ export default function DuplicatesReport() {
               <ListItem key={company.id} disableGutters>
                 <Typography variant="body2">
                   <Link to={`/companies/${company.id}/show`}>{company.name}</Link>
-                  {` — merchant id ${company.merchantId ?? 'none'}, created ${formatDate(company.created)}, ${company.linkedConnections} of ${company.connections} connections linked`}
-                  {company.platforms.length > 0 ? ` (${company.platforms.join(', ')})` : ''}
+                  {` — merchant id ${company.merchantId ?? 'none'}, created ${formatDate(company.created)}, ${company.linkedConnections} of ${plural(company.connections, 'connection')} linked`}
+                  {company.platforms.length > 0 ? ` (${company.platforms.map(platformName).join(', ')})` : ''}
                 </Typography>
               </ListItem>
             ))}

@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, Tab, Tabs } from '@mui/material';
 import { Suspense, lazy } from 'react';
-import { Link, useLocation } from 'react-admin';
+import { Link, Title, useLocation } from 'react-admin';
 import { Loading } from '../ui/ListStates';
 
 const ConnectionCountsReport = lazy(() => import('./ConnectionCountsReport'));
@@ -19,6 +19,7 @@ export default function ReportsPage() {
   const { Screen } = current;
   return (
     <Card sx={{ mt: 2 }}>
+      <Title title="Reports" />
       <CardContent>
         <Tabs value={current.path} aria-label="Reports">
           {REPORTS.map((report) => (

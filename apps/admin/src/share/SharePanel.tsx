@@ -1,8 +1,11 @@
+import type { Permission } from '@console/contracts';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { Accordion, AccordionDetails, AccordionSummary, Alert, Card, CardContent, Divider, Typography } from '@mui/material';
+import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Button, Card, CardContent, Divider, Typography } from '@mui/material';
 import { useId } from 'react';
-import { useDataProvider } from 'react-admin';
+import { useDataProvider, usePermissions } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
+import { useApiQuery } from '../reports/useApiQuery';
 import type { CompanyRecord } from '../resources/companies/types';
 import { SAGE_BANK_FEEDS_KEY, type ConnectionRecord } from '../resources/connections/types';
 import { useCompanyConnections } from '../resources/connections/useCompanyConnections';
@@ -39,27 +42,51 @@ function SageNote({ connection }: { connection: ConnectionRecord }) {
   );
 }
 
+function InviteUnavailable() {
+  const { permissions } = usePermissions<Permission[]>();
+  return (
+    <Box sx={{ py: 1.5 }}>
+      <Button size="small" variant="outlined" startIcon={<ContentCopyIcon />} disabled>
+        Copy invite URL
+      </Button>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        This console has no invite URL set up: share the Company Link URL instead.
+      </Typography>
+      {permissions?.includes('staff.manage') && (
+        <Typography variant="caption" color="text.secondary">
+          Admins: set CODAT_INVITE_URL to the Codat Portal&apos;s &quot;Invite company&quot; URL and restart the console.
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
 function InviteOption({ companyName }: { companyName: string }) {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { data } = useApiQuery<{ available: boolean }>('/invite-url/availability');
   return (
     <Accordion disableGutters elevation={0} sx={{ '&:before': { display: 'none' } }}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />} sx={{ px: 0 }}>
         <Typography variant="body2">Onboarding many new customers at once? Invite URL</Typography>
       </AccordionSummary>
       <AccordionDetails sx={{ px: 0 }}>
-        <ShareOption
-          title="Invite URL (bulk onboarding)"
-          name="Invite"
-          copyLabel="Copy invite URL"
-          description="One URL for the whole client: each visitor types a company name and gets a company of their own. Nobody can manage those connections later."
-          warning={
-            <>
-              It creates a NEW company for every visitor, and new, possibly billable connections. Never send it to an existing
-              customer such as {companyName}: use the Company Link URL instead.
-            </>
-          }
-          fetchUrl={() => dataProvider.inviteUrl()}
-        />
+        {data?.available === false ? (
+          <InviteUnavailable />
+        ) : (
+          <ShareOption
+            title="Invite URL (bulk onboarding)"
+            name="Invite"
+            copyLabel="Copy invite URL"
+            description="One URL for the whole client: each visitor types a company name and gets a company of their own. Nobody can manage those connections later."
+            warning={
+              <>
+                It creates a NEW company for every visitor, and new, possibly billable connections. Never send it to an existing
+                customer such as {companyName}: use the Company Link URL instead.
+              </>
+            }
+            fetchUrl={() => dataProvider.inviteUrl()}
+          />
+        )}
       </AccordionDetails>
     </Accordion>
   );

@@ -70,3 +70,8 @@ export function formatMoney(amount: number | null | undefined, currency: string 
   }
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(amount);
 }
+
+/** `1 error`, `3 errors`, `1,200 companies`: a count with its noun in the right number. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}

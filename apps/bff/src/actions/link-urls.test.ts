@@ -90,6 +90,7 @@ describe('GET /api/invite-url', () => {
     expect(response.body).toMatchObject({ kind: 'invite', url: 'https://link.codat.io/client/test-client', expiresAt: null });
     expect(response.body.warning).toMatch(/NEW company for every visitor/);
     expect(response.body.message).toContain('https://link.codat.io/client/test-client');
+    expect((await stack.json('/api/invite-url/availability')).body).toEqual({ available: true });
   });
 
   it('answers 404 with a clear message when none is configured', async () => {
@@ -98,6 +99,7 @@ describe('GET /api/invite-url', () => {
       const response = await bare.json('/api/invite-url');
       expect(response.status).toBe(404);
       expect(response.body.error.message).toMatch(/CODAT_INVITE_URL/);
+      expect((await bare.json('/api/invite-url/availability')).body).toEqual({ available: false });
     } finally {
       await bare.close();
     }

@@ -10,7 +10,7 @@ import type { OpenApiRegistry } from '../openapi/registry.js';
 import { parseConnectionRecordId } from '../resources/connections/connection-id.js';
 import { connectionLinkRefusal } from '../resources/connections/link-policy.js';
 import { linkLifetime } from './link-urls/expiry.js';
-import { linkUrlResponseSchema, type LinkUrlResponse } from './link-urls/schemas.js';
+import { inviteAvailabilitySchema, linkUrlResponseSchema, type LinkUrlResponse } from './link-urls/schemas.js';
 import {
   companyLinkTexts,
   connectionLinkTexts,
@@ -75,6 +75,9 @@ export function linkUrlRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
     return noStore(c, body);
   });
 
+  // Lets the Share panel show the option as unavailable instead of failing after a click.
+  app.get('/invite-url/availability', (c) => c.json({ available: deps.settings.inviteUrl !== undefined }));
+
   app.get('/invite-url', async (c) => {
     const url = deps.settings.inviteUrl;
     if (!url)
@@ -117,6 +120,14 @@ export function linkUrlRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       summary:
         'The configured invite URL (creates a new company per visitor); 404 when not configured.',
       response: linkUrlResponseSchema,
+    },
+    {
+      method: 'get',
+      path: '/invite-url/availability',
+      tag: 'link-urls',
+      summary:
+        'Whether an invite URL is configured (CODAT_INVITE_URL; on the embedded emulator its invite page), without revealing it.',
+      response: inviteAvailabilitySchema,
     },
   );
   return app;

@@ -37,6 +37,13 @@ export function authDocs(docs: OpenApiRegistry, settingsBody: z.ZodType): void {
     { method: 'get', path: '/auth/me', tag, summary: 'The signed-in user, their permissions and the CSRF token.', response: sessionInfoSchema },
     {
       method: 'get',
+      path: '/auth/session',
+      tag,
+      summary: 'Public: like /auth/me, but a signed-out visitor gets 200 {signedIn: false} instead of a 401 (no error in the browser console).',
+      response: z.union([sessionInfoSchema.extend({ signedIn: z.literal(true) }), z.object({ signedIn: z.literal(false) })]),
+    },
+    {
+      method: 'get',
       path: '/auth/sso/start',
       tag,
       summary: 'Public: redirects to the OpenID Connect provider (authorization code + PKCE). Optional query returnTo: a path of this console.',

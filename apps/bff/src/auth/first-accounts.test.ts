@@ -3,7 +3,8 @@ import { auditRows } from '../../test/audit-entries.js';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { createLogger } from '../observability/logger.js';
-import { createFirstAccounts, firstAccountsNotice } from './first-accounts.js';
+import { startNotice } from '../start-notice.js';
+import { createFirstAccounts } from './first-accounts.js';
 import { verifyPassword } from './passwords.js';
 import { findStaffByEmail } from './staff-store.js';
 
@@ -21,7 +22,10 @@ describe('accounts created at first start', () => {
     expect(await verifyPassword('a-long-admin-password', admin!.passwordHash!)).toBe(true);
     expect(await auditRows(database.db)).toMatchObject([{ action: 'staff.create', outcome: 'ok', details: { firstStart: true, role: 'admin' } }]);
     expect(await create({})).toEqual([]);
-    expect(firstAccountsNotice(created)).toContain('ops@example.com  admin             (ADMIN_PASSWORD)');
+    const notice = startNotice({ url: 'http://localhost:8080', firstAccounts: created, demo: false });
+    expect(notice).toContain('Codat Ops Console is ready: open http://localhost:8080');
+    expect(notice).toContain('ops@example.com  admin             (ADMIN_PASSWORD)');
+    expect(startNotice({ url: 'http://localhost:8080', firstAccounts: [], demo: true })).toMatch(/Demo accounts: .*cs@console\.local/);
   });
 
   it('on the embedded demo: one account per role with generated passwords that work', async () => {

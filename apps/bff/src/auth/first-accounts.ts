@@ -50,12 +50,3 @@ export async function createFirstAccounts(db: Db, auditLog: AuditLog, options: F
   }
   return created;
 }
-
-/** The once-only notice of the accounts created at first start. */
-export function firstAccountsNotice(accounts: FirstAccount[]): string {
-  const width = Math.max(...accounts.map((account) => account.email.length));
-  const lines = accounts.map(
-    (account) => `  ${account.email.padEnd(width)}  ${account.role.padEnd(16)}  ${account.password ?? '(ADMIN_PASSWORD)'}`,
-  );
-  return ['', 'First start: staff accounts created. Passwords are shown this once:', ...lines, ''].join('\n');
-}

@@ -19,6 +19,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'GET /api/auth/sso/callback': 'public',
   'POST /api/auth/logout': 'signed-in',
   'GET /api/auth/me': 'signed-in',
+  'GET /api/auth/session': 'public',
   'GET /api/auth/settings': 'staff.manage',
   'PUT /api/auth/settings': 'staff.manage',
 
@@ -39,6 +40,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   // Integrations
   'GET /api/integrations': 'companies.read',
   'GET /api/integrations/:key': 'companies.read',
+  'GET /api/integrations/:key/logo': 'companies.read',
 
   // Bank-feed source accounts; revealing full account numbers is for those who may edit them.
   'GET /api/source-accounts': 'companies.read',
@@ -61,6 +63,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'POST /api/companies/:id/link-url': 'links.reveal',
   'POST /api/connections/:id/link-url': 'links.reveal',
   'GET /api/invite-url': 'links.reveal',
+  'GET /api/invite-url/availability': 'links.reveal',
   'POST /api/companies/:companyId/refresh': 'data.refresh',
   'POST /api/companies/:companyId/refresh/:dataType': 'data.refresh',
 

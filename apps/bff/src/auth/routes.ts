@@ -1,4 +1,4 @@
-import type { AuthConfig, SignInSettings } from '@console/contracts';
+import type { AuthConfig, SessionState, SignInSettings } from '@console/contracts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../audit/record.js';
@@ -45,6 +45,11 @@ export function authRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   });
 
   app.get('/me', (c) => c.json(sessionInfo(currentStaff(c), c.get('session')!.csrfToken)));
+  app.get('/session', (c) => {
+    const staff = c.get('staff');
+    const state: SessionState = staff ? { signedIn: true, ...sessionInfo(staff, c.get('session')!.csrfToken) } : { signedIn: false };
+    return c.json(state, 200, { 'Cache-Control': 'no-store' });
+  });
 
   const signInSettings = async (): Promise<SignInSettings> => ({
     passwordSignIn: await passwordSignInEnabled(deps.db, settings),

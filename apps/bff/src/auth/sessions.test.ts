@@ -32,6 +32,16 @@ describe.each(DATABASE_KINDS)('sessions on %s', (kind) => {
     expect((await me(planted)).status).toBe(401);
   });
 
+  it('tells a signed-out visitor so with 200 on /api/auth/session (no 401 in the browser), and a signed-in one their session', async () => {
+    const signedOut = await stack.raw.request('/api/auth/session');
+    expect(signedOut.status).toBe(200);
+    expect(await signedOut.json()).toEqual({ signedIn: false });
+    const { cookie } = await stack.signIn(email, password);
+    const signedIn = await stack.raw.request('/api/auth/session', { headers: { Cookie: cookie } });
+    expect(signedIn.headers.get('Cache-Control')).toBe('no-store');
+    expect(await signedIn.json()).toMatchObject({ signedIn: true, user: { email }, csrfToken: expect.any(String) });
+  });
+
   it('ends an idle session after the idle timeout, but not while it is being used', async () => {
     const { cookie } = await stack.signIn(email, password);
     stack.emu.clock.advance(29 * MINUTE);

@@ -88,6 +88,9 @@ describe('searchMirror on a larger fleet', () => {
       const broad = (await searchMirror(fleet.deps, { q: 'e', start: 0, end: 24 }))!;
       expect(broad).toMatchObject({ total: MIRROR_COUNT_LIMIT, capped: true });
       expect(broad.records).toHaveLength(25);
+      const lastPage = (await searchMirror(fleet.deps, { q: 'e', start: MIRROR_COUNT_LIMIT - 10, end: MIRROR_COUNT_LIMIT + 14 }))!;
+      expect(lastPage.records).toHaveLength(10);
+      expect((await searchMirror(fleet.deps, { q: 'e', start: MIRROR_COUNT_LIMIT, end: MIRROR_COUNT_LIMIT + 24 }))!.records).toEqual([]);
     } finally {
       await fleet.close();
     }

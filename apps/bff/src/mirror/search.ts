@@ -125,7 +125,9 @@ export async function searchMirror(deps: Pick<BffDeps, 'db' | 'settings'>, searc
       : sql`select count(*)::int as total from mirror_companies c where ${where}`,
   );
   const capped = filtered && count!.total > MIRROR_COUNT_LIMIT;
-  const page = await rows<CompanyRow>(deps.db, pageQuery(search, where, filtered && !capped));
+  // Past the cap there is nothing to page to: the rows stay within the total Content-Range states.
+  const within = capped ? { ...search, end: Math.min(search.end, MIRROR_COUNT_LIMIT - 1) } : search;
+  const page = within.start > within.end ? [] : await rows<CompanyRow>(deps.db, pageQuery(within, where, filtered && !capped));
   return {
     records: await toRecords(deps.db, deps.settings.merchantIdTag, page),
     total: capped ? MIRROR_COUNT_LIMIT : count!.total,

@@ -1,23 +1,9 @@
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import { CONTENT_SECURITY_POLICY } from '../http/content-security-policy.js';
 import type { OpenApiRegistry } from './registry.js';
 
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Codat Ops Console API</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1rem 2rem;color:#1b1f24}
-h2{border-bottom:1px solid #d0d7de;padding-bottom:.25rem;margin-top:2rem}
-details{border:1px solid #d0d7de;border-radius:6px;margin:.5rem 0;padding:.5rem .75rem}
-summary{cursor:pointer}code.m{display:inline-block;min-width:4.5rem;font-weight:700;text-transform:uppercase}
-pre{background:#f6f8fa;padding:.5rem;overflow:auto;font-size:13px}
-</style></head><body>
-<h1>Codat Ops Console API</h1>
-<p>Lists follow ra-data-simple-rest: <code>filter</code>, <code>range</code> and <code>sort</code> query parameters;
-totals in <code>Content-Range</code> and <code>X-Total-Count</code>. Errors are
-<code>{ "error": { "code", "message", "requestId", "codatCorrelationId"? } }</code>.
-Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
-<main id="routes">Loading…</main>
-<script>
+const SCRIPT = `
 fetch('/api/openapi.json').then(r => r.json()).then(doc => {
   const byTag = {};
   for (const [path, ops] of Object.entries(doc.paths))
@@ -37,12 +23,35 @@ fetch('/api/openapi.json').then(r => r.json()).then(doc => {
     }
   }
 });
-</script></body></html>`;
+`;
+
+/** The page's one inline script, allowed by its hash: everything else stays under the console's policy. */
+const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Codat Ops Console API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1rem 2rem;color:#1b1f24}
+h2{border-bottom:1px solid #d0d7de;padding-bottom:.25rem;margin-top:2rem}
+details{border:1px solid #d0d7de;border-radius:6px;margin:.5rem 0;padding:.5rem .75rem}
+summary{cursor:pointer}code.m{display:inline-block;min-width:4.5rem;font-weight:700;text-transform:uppercase}
+pre{background:#f6f8fa;padding:.5rem;overflow:auto;font-size:13px}
+</style></head><body>
+<h1>Codat Ops Console API</h1>
+<p>Lists follow ra-data-simple-rest: <code>filter</code>, <code>range</code> and <code>sort</code> query parameters;
+totals in <code>Content-Range</code> and <code>X-Total-Count</code>. Errors are
+<code>{ "error": { "code", "message", "requestId", "codatCorrelationId"? } }</code>.
+Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+<main id="routes">Loading…</main>
+<script>${SCRIPT}</script></body></html>`;
 
 /** `/api/openapi.json` and a browsable reference page at `/api/docs`. */
 export function docsRoutes(docs: OpenApiRegistry): Hono {
   const app = new Hono();
   app.get('/openapi.json', (c) => c.json(docs.document()));
-  app.get('/docs', (c) => c.html(PAGE));
+  app.get('/docs', (c) =>
+    c.html(PAGE, 200, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' 'sha256-${SCRIPT_HASH}'`) }),
+  );
   return app;
 }

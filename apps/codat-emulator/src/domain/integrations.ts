@@ -2,7 +2,8 @@ import type { Emulator } from '../emulator.js';
 import { datatypeFeatures } from './integration-features.js';
 import type { Platform } from './platforms.js';
 
-const STATIC = 'https://static.codat.io/public';
+/** Where images live: static.codat.io at Codat; `{emulator origin}/public` here, so it works offline. */
+const staticBase = (origin: string) => `${origin}/public`;
 
 export interface ConnectionCounts {
   linked: number;
@@ -25,10 +26,10 @@ export function connectionCounts(emu: Emulator): Map<string, ConnectionCounts> {
  * `Integration`, plus the undeclared fields real payloads carry (`supportedEnvironments`,
  * `linkedConnectionsCount`, `totalConnectionsCount`).
  */
-export function renderIntegration(platform: Platform, counts: ConnectionCounts | undefined) {
+export function renderIntegration(platform: Platform, counts: ConnectionCounts | undefined, origin: string) {
   return {
     key: platform.key,
-    logoUrl: `${STATIC}/platforms/${platform.key}.png`,
+    logoUrl: `${staticBase(origin)}/platforms/${platform.key}.png`,
     name: platform.name,
     enabled: platform.enabled,
     sourceId: platform.sourceId,
@@ -45,10 +46,10 @@ export function renderIntegration(platform: Platform, counts: ConnectionCounts |
 }
 
 /** `Branding`: official logo and button images, addressed by upper-case source id. */
-export function renderBranding(platform: Platform) {
+export function renderBranding(platform: Platform, origin: string) {
   const sourceId = platform.sourceId.toUpperCase();
   const name = platform.name.toLowerCase();
-  const image = (folder: string, alt: string) => ({ image: { src: `${STATIC}/${folder}/${sourceId}.png`, alt } });
+  const image = (folder: string, alt: string) => ({ image: { src: `${staticBase(origin)}/${folder}/${sourceId}.png`, alt } });
   return {
     logo: {
       full: image('officialLogos/Full', `${name} full icon`),

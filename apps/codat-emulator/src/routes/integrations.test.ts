@@ -36,7 +36,7 @@ describe('integrations', () => {
       key: 'gbol',
       name: 'Xero',
       enabled: true,
-      logoUrl: 'https://static.codat.io/public/platforms/gbol.png',
+      logoUrl: 'http://emulator.test/public/platforms/gbol.png',
       sourceType: 'Accounting',
       sourceId: '8a156a5a-39cb-4f9d-856e-76ef9b9a9607',
       integrationId: '0f20c943-12d0-4800-9f6c-d218f62d494c',
@@ -60,12 +60,26 @@ describe('integrations', () => {
     expect(branding.status).toBe(200);
     expect(branding.body.sourceId).toBe('8a156a5a-39cb-4f9d-856e-76ef9b9a9607');
     expect(branding.body.logo.full.image).toEqual({
-      src: 'https://static.codat.io/public/officialLogos/Full/8A156A5A-39CB-4F9D-856E-76EF9B9A9607.png',
+      src: 'http://emulator.test/public/officialLogos/Full/8A156A5A-39CB-4F9D-856E-76EF9B9A9607.png',
       alt: 'xero full icon',
     });
     expect(branding.body.button.default.image.src).toContain('/officialButtons/Full/');
     const missing = await json('/integrations/nope/branding');
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ statusCode: 404, error: 'NotFound' });
+  });
+
+  it('serves every logo and branding image it points at itself, without a key (static.codat.io offline)', async () => {
+    const { json, app } = testEmulator();
+    const xero = (await json('/integrations/gbol')).body;
+    const branding = (await json('/integrations/gbol/branding')).body;
+    const urls = [xero.logoUrl, branding.logo.full.image.src, branding.logo.square.image.src, branding.button.default.image.src, branding.button.hover.image.src];
+    for (const url of urls) {
+      const image = await app.request(url);
+      expect(image.status, url).toBe(200);
+      expect(image.headers.get('Content-Type')).toBe('image/png');
+      expect([...new Uint8Array(await image.arrayBuffer()).slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    }
+    expect((await app.request('http://emulator.test/public/platforms/zzzz.png')).status).toBe(404);
   });
 });

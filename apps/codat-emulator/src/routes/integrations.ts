@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { connectionCounts, renderBranding, renderIntegration } from '../domain/integrations.js';
 import { PLATFORMS, platformByKey, type Platform } from '../domain/platforms.js';
+import { requestOrigin } from '../domain/render.js';
 import type { Emulator } from '../emulator.js';
 import { errors } from '../http/errors.js';
 import { paginate, parsePaging } from '../http/paging.js';
@@ -37,15 +38,18 @@ export function integrationsRoutes(emu: Emulator): Hono {
     const platforms = matches ? PLATFORMS.filter(matches) : [...PLATFORMS];
     if (order) platforms.sort(order);
     const counts = connectionCounts(emu);
-    return c.json(paginate('/integrations', platforms, paging, (p) => renderIntegration(p, counts.get(p.key))));
+    const origin = requestOrigin(emu, c.req.url);
+    return c.json(paginate('/integrations', platforms, paging, (p) => renderIntegration(p, counts.get(p.key), origin)));
   });
 
   app.get('/integrations/:platformKey', (c) => {
     const platform = findPlatform(c.req.param('platformKey'));
-    return c.json(renderIntegration(platform, connectionCounts(emu).get(platform.key)));
+    return c.json(renderIntegration(platform, connectionCounts(emu).get(platform.key), requestOrigin(emu, c.req.url)));
   });
 
-  app.get('/integrations/:platformKey/branding', (c) => c.json(renderBranding(findPlatform(c.req.param('platformKey')))));
+  app.get('/integrations/:platformKey/branding', (c) =>
+    c.json(renderBranding(findPlatform(c.req.param('platformKey')), requestOrigin(emu, c.req.url))),
+  );
 
   return app;
 }

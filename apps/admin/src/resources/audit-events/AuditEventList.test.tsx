@@ -92,9 +92,14 @@ describe('Audit log', () => {
     expect(screen.getAllByText(/The audit log database is not reachable right now. \(request id req-audit-503\)/).length).toBeGreaterThan(0);
   });
 
-  it('is not offered to customer success', async () => {
-    renderApp('/audit-events', { role: 'customer_success', handlers: auditEventsHandlers().handlers });
-    await waitFor(() => expect(screen.queryByRole('link', { name: /Export CSV/ })).not.toBeInTheDocument());
+  it('is not offered to customer success: the access-denied page, once signed in, and no request', async () => {
+    const api = auditEventsHandlers();
+    renderApp('/audit-events', { role: 'customer_success', handlers: api.handlers });
+    expect(await screen.findByText('Customer success')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Access denied' })).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: 'Companies' })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: 'Audit log' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Export CSV/ })).not.toBeInTheDocument();
+    expect(api.requests).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { companiesFail, companiesHang, companyScenario, companyWorld } from '../../test/handlers/companies';
 import { renderApp } from '../../test/renderApp';
+import { listResponse } from '../../test/handlers/simple-rest-list';
 import { server } from '../../test/server';
 
 /** The query of every companies list request the page makes. */
@@ -40,6 +42,24 @@ describe('CompanyList', { timeout: 30_000 }, () => {
     expect(within(cobalt).getByText('No connections')).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: /Last sync/ })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'New company' })).toBeInTheDocument();
+  });
+
+  it('says when a search matched more companies than it counts (X-Search-Capped), and not otherwise', async () => {
+    const world = companyWorld();
+    const capped = http.get('*/api/companies', ({ request }) => {
+      const answer = listResponse('companies', request, world.companies, { q: () => true });
+      answer.headers.set('Content-Range', `companies 0-${world.companies.length - 1}/1000`);
+      answer.headers.set('X-Search-Capped', '1000');
+      return answer;
+    });
+    renderApp(`/companies?filter=${encodeURIComponent(JSON.stringify({ q: 'e' }))}`, { handlers: [capped, ...companyScenario(world)] });
+    expect(await screen.findByText(/More than 1,000 companies match: showing the first 1,000/)).toBeInTheDocument();
+  });
+
+  it('shows no cap notice for an ordinary search', async () => {
+    renderApp(`/companies?filter=${encodeURIComponent(JSON.stringify({ q: 'Bolt' }))}`, { handlers: companyScenario() });
+    expect(await screen.findByRole('link', { name: 'Bolt Bikes' })).toBeInTheDocument();
+    expect(screen.queryByText(/companies match: showing the first/)).not.toBeInTheDocument();
   });
 
   it('opens a company from its row', async () => {

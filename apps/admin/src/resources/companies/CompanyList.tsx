@@ -7,10 +7,8 @@ import { Loading } from '../../ui/ListStates';
 import { companyFilters } from './companyFilters';
 import { CompaniesError, NoCompanies, NoMatchingCompanies } from './CompanyListStates';
 import { PlatformPills } from './PlatformPills';
+import type { ListMeta } from '../../providers/dataProvider';
 import type { CompanyRecord } from './types';
-
-/** The BFF merges at most this many search matches (X-Search-Capped). */
-const SEARCH_LIMIT = 5000;
 
 function CompanyNameLink({ company }: { company: CompanyRecord }) {
   const createPath = useCreatePath();
@@ -26,15 +24,17 @@ function CompanyNameLink({ company }: { company: CompanyRecord }) {
 }
 
 function CompanyTable() {
-  const { isPending, total, filterValues } = useListContext<CompanyRecord>();
+  const { isPending, meta } = useListContext<CompanyRecord>();
+  const searchCap = (meta as ListMeta | undefined)?.searchCap;
   return (
     <>
       <Typography variant="h4" component="h1" sx={visuallyHidden}>
         Companies
       </Typography>
-      {filterValues.q && total !== undefined && total >= SEARCH_LIMIT && (
+      {searchCap !== undefined && (
         <Alert severity="info" sx={{ m: 1 }}>
-          Showing the first {SEARCH_LIMIT.toLocaleString()} matches. Type more of the name, or paste an id, to narrow the search.
+          More than {searchCap.toLocaleString('en-GB')} companies match: showing the first {searchCap.toLocaleString('en-GB')}. Type more of the
+          name, paste an id, or add a filter to narrow the search.
         </Alert>
       )}
       {isPending ? (

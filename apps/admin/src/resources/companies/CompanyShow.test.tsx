@@ -16,7 +16,8 @@ configure({ asyncUtilTimeout: 5000 });
 function linkRequests() {
   const seen: string[] = [];
   server.events.on('request:start', ({ request }) => {
-    if (/link-url|invite-url/.test(request.url)) seen.push(`${request.method} ${new URL(request.url).pathname}`);
+    const { pathname } = new URL(request.url);
+    if (/(link-url|invite-url)$/.test(pathname)) seen.push(`${request.method} ${pathname}`);
   });
   return seen;
 }
@@ -100,6 +101,23 @@ describe('CompanyShow', { timeout: 30_000 }, () => {
     expect(within(option).getByText(/creates a NEW company for every visitor/)).toBeInTheDocument();
     await user.click(within(option).getByRole('button', { name: 'Copy invite URL' }));
     await waitFor(() => expect(writes).toEqual(['https://link.codat.io/client/0f0e0d0c-0b0a-4090-8070-605040302010']));
+  });
+
+  it('shows the invite URL as unavailable, with a hint for admins only, when none is configured', async () => {
+    const world = companyWorld();
+    for (const role of ['admin', 'customer_success'] as const) {
+      const seen = linkRequests();
+      const view = renderApp(`/companies/${BOLT_ID}/show`, { role, handlers: [...linkHandlers(world, { inviteConfigured: false }), ...companyScenario(world)] });
+      const user = userEvent.setup();
+      const panel = await sharePanel();
+      await user.click(within(panel).getByRole('button', { name: /Invite URL/ }));
+      expect(await within(panel).findByText(/no invite URL set up/)).toBeInTheDocument();
+      expect(within(panel).getByRole('button', { name: 'Copy invite URL' })).toBeDisabled();
+      expect(within(panel).queryByText(/set CODAT_INVITE_URL/) !== null).toBe(role === 'admin');
+      expect(seen).not.toContain('GET /api/invite-url');
+      view.unmount();
+      server.events.removeAllListeners();
+    }
   });
 
   it('says so when a link cannot be fetched, with the request id', async () => {

@@ -3,20 +3,36 @@ import { Link, Show, useCanAccess, useRecordContext, useShowContext } from 'reac
 import { SharePanel } from '../../share/SharePanel';
 import { Loading, RequestError } from '../../ui/ListStates';
 import { CompanyHeader } from './CompanyHeader';
-import { CompanyTabs } from './CompanyTabs';
+import { CompanyTabs, useCompanyTab } from './CompanyTabs';
 import type { CompanyRecord } from './types';
 
 function CompanyPage() {
   const company = useRecordContext<CompanyRecord>();
   const { canAccess: canShare } = useCanAccess({ resource: 'links', action: 'reveal' });
   if (!company) return null;
+  return <CompanyLayout company={company} canShare={canShare === true} />;
+}
+
+/** Sharing happens on the overview and the connections: the Share panel sits beside them, and other tabs get the full width for their tables. */
+const SHARING_TABS = new Set(['', 'connections']);
+
+function CompanyLayout({ company, canShare }: { company: CompanyRecord; canShare: boolean }) {
+  const sharing = canShare && SHARING_TABS.has(useCompanyTab(company).path);
   return (
-    <Box sx={{ display: 'grid', gap: 2, mt: 1, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(320px, 1fr)' }, alignItems: 'start' }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 2,
+        mt: 1,
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: sharing ? 'minmax(0, 2fr) minmax(320px, 1fr)' : 'minmax(0, 1fr)' },
+        alignItems: 'start',
+      }}
+    >
       <Card variant="outlined">
         <CompanyHeader company={company} />
         <CompanyTabs company={company} />
       </Card>
-      {canShare && <SharePanel company={company} />}
+      {sharing && <SharePanel company={company} />}
     </Box>
   );
 }

@@ -28,13 +28,19 @@ const TABS: CompanyTab[] = [
 
 const tabId = (path: string) => `company-tab-${path || 'overview'}`;
 
-/** The company page's sections, one URL each (/companies/:id/show/connections) so they can be linked. */
-export function CompanyTabs({ company }: { company: CompanyRecord }) {
+/** The section the URL shows: '' (overview), 'connections', 'data', … */
+export function useCompanyTab(company: CompanyRecord): CompanyTab {
   const createPath = useCreatePath();
   const { pathname } = useLocation();
   const base = createPath({ resource: 'companies', id: company.id, type: 'show' });
   const segment = decodeURIComponent(pathname).slice(decodeURIComponent(base).length).split('/').filter(Boolean)[0] ?? '';
-  const current = TABS.find((tab) => tab.path === segment) ?? TABS[0]!;
+  return TABS.find((tab) => tab.path === segment) ?? TABS[0]!;
+}
+
+/** The company page's sections, one URL each (/companies/:id/show/connections) so they can be linked. */
+export function CompanyTabs({ company }: { company: CompanyRecord }) {
+  const current = useCompanyTab(company);
+  const base = useCreatePath()({ resource: 'companies', id: company.id, type: 'show' });
   const label = (tab: CompanyTab) => (tab.path === 'connections' ? `Connections (${company.connectionCount})` : tab.label);
 
   return (

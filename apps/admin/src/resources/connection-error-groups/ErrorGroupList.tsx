@@ -1,7 +1,7 @@
 import { Box, Card, CardContent, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { PagedFooter } from '../../ui/PagedFooter';
 import { useState } from 'react';
-import { useCanAccess } from 'react-admin';
+import { Title, useCanAccess } from 'react-admin';
 import { MirrorFreshness } from '../../reports/MirrorFreshness';
 import { ExportLink, EXPORT_NOTE } from '../../reports/ExportLink';
 import { listQuery, useApiQuery } from '../../reports/useApiQuery';
@@ -21,6 +21,7 @@ export default function ErrorGroupList() {
 
   return (
     <Card sx={{ mt: 2 }}>
+      <Title title="Connection errors" />
       <CardContent>
         <Typography variant="h5" component="h1">
           Connection errors

@@ -4,7 +4,7 @@ import { ExportLink, EXPORT_NOTE } from '../../reports/ExportLink';
 import { MirrorFreshness } from '../../reports/MirrorFreshness';
 import { useApiQuery } from '../../reports/useApiQuery';
 import { Empty, Loading, RequestError } from '../../ui/ListStates';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, plural } from '../../ui/format';
 import { AffectedTable } from './AffectedTable';
 import { BulkRefreshButton } from './BulkRefreshButton';
 import { groupTitle } from './ErrorGroupRow';
@@ -35,7 +35,7 @@ export default function ErrorGroupShow() {
             <MirrorFreshness refreshedAt={refreshedAt} />
             {group.sampleMessage && <Typography variant="body2">Latest message: {group.sampleMessage}</Typography>}
             <Typography variant="body2" sx={{ mt: 1 }}>
-              {group.connections} connections at {group.companies} companies. First seen {formatDateTime(group.firstSeen)}, last seen {formatDateTime(group.lastSeen)}.
+              {plural(group.connections, 'connection')} at {plural(group.companies, 'company', 'companies')}. First seen {formatDateTime(group.firstSeen)}, last seen {formatDateTime(group.lastSeen)}.
             </Typography>
             <Box sx={{ mt: 1, display: 'flex', alignItems: 'center', gap: 1 }}>
               <Typography variant="body2">Last 30 days:</Typography>

@@ -1,3 +1,4 @@
+import { plural } from '../../ui/format';
 import ReportIcon from '@mui/icons-material/Report';
 import { Chip } from '@mui/material';
 
@@ -8,7 +9,7 @@ export function IncidentBadge({ recent, baseline }: { recent: number; baseline: 
       size="small"
       icon={<ReportIcon />}
       label="Probable incident"
-      title={`${recent} companies hit in the last 24 hours, against about ${baseline.toFixed(1)} a day usually`}
+      title={`${plural(recent, 'company', 'companies')} hit in the last 24 hours, against about ${baseline.toFixed(1)} a day usually`}
       sx={{ color: '#7a1a14', bgcolor: '#fde7e5', fontWeight: 600, '& .MuiChip-icon': { color: '#7a1a14' } }}
     />
   );

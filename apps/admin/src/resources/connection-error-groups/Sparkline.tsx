@@ -1,3 +1,4 @@
+import { plural } from '../../ui/format';
 import { Box } from '@mui/material';
 import type { TrendDay } from './types';
 
@@ -8,7 +9,7 @@ const HEIGHT = 24;
 export function Sparkline({ trend }: { trend: TrendDay[] }) {
   const total = trend.reduce((sum, day) => sum + day.errors, 0);
   const peak = Math.max(1, ...trend.map((day) => day.errors));
-  const label = trend.length === 0 ? 'No errors in the last 30 days' : `${total} errors over ${trend.length} days, at most ${total === 0 ? 0 : peak} a day`;
+  const label = trend.length === 0 ? 'No errors in the last 30 days' : `${plural(total, 'error')} over ${plural(trend.length, 'day')}, at most ${total === 0 ? 0 : peak} a day`;
   const step = trend.length > 1 ? WIDTH / (trend.length - 1) : 0;
   const points = trend.map((day, i) => `${(i * step).toFixed(1)},${(HEIGHT - 2 - (day.errors / peak) * (HEIGHT - 4)).toFixed(1)}`).join(' ');
   return (

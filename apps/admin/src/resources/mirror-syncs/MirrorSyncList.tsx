@@ -1,4 +1,5 @@
 import { Card, CardContent, Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Title } from 'react-admin';
 import { PagedFooter } from '../../ui/PagedFooter';
 import { useState } from 'react';
 import { MirrorFreshness } from '../../reports/MirrorFreshness';
@@ -25,6 +26,7 @@ export default function MirrorSyncList() {
 
   return (
     <Card sx={{ mt: 2 }}>
+      <Title title="Mirror syncs" />
       <CardContent>
         <Typography variant="h5" component="h1">
           Mirror syncs

@@ -19,7 +19,8 @@ interface Props {
 /** A connection's source accounts: numbers masked, status as a pill, what it feeds once mapped. */
 export function SourceAccountsTable({ records, label, revealer, canWrite, onEdit, onDelete }: Props) {
   return (
-    <TableContainer>
+    // Focusable so a keyboard can scroll it when it is wider than the screen (it may hold no button to tab to).
+    <TableContainer tabIndex={0} role="region" aria-label={label}>
       <Table size="small" aria-label={label}>
         <TableHead>
           <TableRow>

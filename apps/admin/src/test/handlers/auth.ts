@@ -13,7 +13,11 @@ export function sessionFor(role: Role): SessionInfo {
 export function authHandlers(role: Role = 'admin') {
   return [
     http.get('*/api/auth/me', () => HttpResponse.json(sessionFor(role))),
+    http.get('*/api/auth/session', () => HttpResponse.json({ signedIn: true, ...sessionFor(role) })),
     http.get('*/api/auth/config', () => HttpResponse.json({ password: true, sso: false })),
     http.post('*/api/auth/logout', () => new HttpResponse(null, { status: 204 })),
   ];
 }
+
+/** A signed-out visitor, as GET /api/auth/session answers one. */
+export const signedOut = () => http.get('*/api/auth/session', () => HttpResponse.json({ signedIn: false }));

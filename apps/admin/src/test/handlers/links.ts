@@ -21,6 +21,7 @@ export function linkHandlers(world: CompanyWorld, { inviteConfigured = true, com
       if (connection.status === 'Linked') return apiError(409, 'This connection is already Linked.', { code: 'conflict' });
       return noStore(connectionLink(connection));
     }),
+    http.get('*/api/invite-url/availability', () => HttpResponse.json({ available: inviteConfigured })),
     http.get('*/api/invite-url', () =>
       inviteConfigured
         ? noStore(inviteLink())

@@ -15,3 +15,5 @@ export const linkUrlResponseSchema = z.object({
   warning: z.string().optional(),
 });
 export type LinkUrlResponse = z.infer<typeof linkUrlResponseSchema>;
+
+export const inviteAvailabilitySchema = z.object({ available: z.boolean() });

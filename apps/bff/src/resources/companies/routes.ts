@@ -111,7 +111,9 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       summary:
         'List companies. filter: q (name or description contains, company id, connection id, merchant id), status ' +
         `(a connection status or NoConnections), platform (4-letter key), id (getMany). sort: ${COMPANY_SORT_FIELDS.join(', ')}. ` +
-        `With q, at most ${SEARCH_LIMIT} matches are merged and paged; X-Search-Capped says when more matched.`,
+        `Once the fleet mirror has synced, a search or filter counts at most ${MIRROR_COUNT_LIMIT} matches and pages within them; ` +
+        `before that, at most ${SEARCH_LIMIT} matches are merged from Codat. X-Search-Capped (the cap) says when more matched; ` +
+        'Content-Range never goes past it.',
       query: listQueryDoc('{ q?, status?, platform?, id? }'),
       response: z.array(companyRecordSchema),
     },

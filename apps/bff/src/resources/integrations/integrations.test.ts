@@ -24,7 +24,7 @@ describe('GET /api/integrations', () => {
         id: 'hcws',
         key: 'hcws',
         name: 'QuickBooks Online Bank Feeds',
-        logoUrl: 'https://static.codat.io/public/platforms/hcws.png',
+        logoUrl: '/api/integrations/hcws/logo',
         sourceType: 'BankFeed',
         enabled: true,
         isBeta: false,
@@ -70,7 +70,7 @@ describe('GET /api/integrations/:key', () => {
   it('answers one integration with its branding', async () => {
     const response = await stack.json('/api/integrations/olpr');
     expect(response.body).toMatchObject({ id: 'olpr', name: 'SageBankFeed', sourceType: 'BankFeed' });
-    expect(response.body.branding.logoSquare).toMatch(/^https:\/\/static\.codat\.io\/public\/officialLogos\/Square\/.+\.png$/);
+    expect(response.body.branding.logoSquare).toMatch(new RegExp(`^${stack.emulatorUrl}/public/officialLogos/Square/[0-9A-F-]+\\.png$`));
   });
 
   it('answers 404 for an unknown key and 400 for a malformed one', async () => {
@@ -90,6 +90,43 @@ describe('platform keys of connections without integrationKey', () => {
       expect(resolve({ ...connection, integrationId: 'unknown' })).toBeNull();
     } finally {
       await codat.close();
+    }
+  });
+});
+
+describe('GET /api/integrations/:key/logo', () => {
+  const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const brandingCalls = () => stack.metrics.codatCalls.get({ operation: 'integrations.branding', status: '200' });
+
+  it("serves the square logo from Codat's branding, downloaded once and then from the cache", async () => {
+    const first = await stack.request('/api/integrations/gbol/logo');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('image/png');
+    expect(first.headers.get('cache-control')).toBe('private, max-age=86400');
+    expect([...new Uint8Array(await first.arrayBuffer()).slice(0, 8)]).toEqual(PNG_SIGNATURE);
+    const calls = brandingCalls();
+    expect((await stack.request('/api/integrations/gbol/logo')).status).toBe(200);
+    expect(brandingCalls()).toBe(calls);
+  });
+
+  it('answers the bundled placeholder for a platform Codat has no branding for, and refuses a malformed key', async () => {
+    const unknown = await stack.request('/api/integrations/zzzz/logo');
+    expect(unknown.status).toBe(200);
+    expect(unknown.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await unknown.text()).toMatch(/^<svg /);
+    expect((await stack.request('/api/integrations/not-a-key/logo')).status).toBe(400);
+    expect((await stack.as('anonymous').then((anonymous) => anonymous.request('/api/integrations/gbol/logo'))).status).toBe(401);
+  });
+
+  it("answers the placeholder when Codat's image host cannot be reached (offline)", async () => {
+    // Branding that points at a host nobody listens on, as static.codat.io is offline.
+    const offline = await startStack({ scenario: 'empty', emulator: { publicUrl: 'http://127.0.0.1:9' } });
+    try {
+      const logo = await offline.request('/api/integrations/gbol/logo');
+      expect(logo.status).toBe(200);
+      expect(logo.headers.get('content-type')).toBe('image/svg+xml');
+    } finally {
+      await offline.close();
     }
   });
 });

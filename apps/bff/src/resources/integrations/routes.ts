@@ -18,6 +18,7 @@ import {
   type IntegrationRecord,
   type IntegrationSortField,
 } from './schemas.js';
+import { logoStore } from './logos.js';
 import { toIntegrationDetail, toIntegrationRecord } from './to-record.js';
 
 function matches(record: IntegrationRecord, filter: IntegrationFilter): boolean {
@@ -50,6 +51,13 @@ export function integrationsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
     return listResponse(c, 'integrations', result.start, result.records, result.total);
   });
 
+  const logo = logoStore(catalog, deps.now);
+  app.get('/:key/logo', async (c) => {
+    const key = readParam(c, 'key', platformKeySchema, 'platform key');
+    const image = await logo(key);
+    return c.body(image.body.slice(), 200, { 'Content-Type': image.contentType, 'Cache-Control': 'private, max-age=86400' });
+  });
+
   app.get('/:key', async (c) => {
     const key = readParam(c, 'key', platformKeySchema, 'platform key');
     const integration = await catalog.get(key);
@@ -73,6 +81,14 @@ export function integrationsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       tag: 'integrations',
       summary: 'One integration by platform key, with its branding images.',
       response: integrationDetailSchema,
+    },
+    {
+      method: 'get',
+      path: '/integrations/{key}/logo',
+      tag: 'integrations',
+      summary:
+        "The platform's square logo from Codat's integration branding, served by the console (cached a day) so the browser " +
+        'never loads another origin; a bundled placeholder (image/svg+xml) when Codat has none or it cannot be fetched.',
     },
   );
   return app;

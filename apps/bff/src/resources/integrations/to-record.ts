@@ -12,7 +12,8 @@ export function toIntegrationRecord(integration: Integration): IntegrationRecord
     id: integration.key,
     key: integration.key,
     name: integration.name,
-    logoUrl: integration.logoUrl,
+    // Served by the console: the browser never loads Codat's image host (CSP img-src 'self').
+    logoUrl: `/api/integrations/${integration.key}/logo`,
     sourceType: integration.sourceType ?? null,
     enabled: integration.enabled,
     isBeta: integration.isBeta ?? false,
