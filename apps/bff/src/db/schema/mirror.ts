@@ -216,6 +216,9 @@ export const mirrorConnectionMonths = pgTable(
     daysLinked: integer('days_linked').notNull(),
     /** Seen in the previous month's last snapshot, and with what status. */
     previousStatus: text('previous_status'),
+    /** last_day and last_status before the latest day was added: what undoes that day when a later sync the same day replaces it. */
+    beforeLastDay: date('before_last_day', { mode: 'string' }),
+    beforeLastStatus: text('before_last_status'),
   },
   (table) => [primaryKey({ columns: [table.month, table.connectionId] }), index('mirror_connection_months_company').on(table.month, table.companyId)],
 );

@@ -73,9 +73,10 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       // After a first load the planner knows nothing of the new rows yet: statistics first.
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       const snapshot = await db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at));
-      const pruned = snapshot ? await prune(db, pruneBefore) : undefined;
-      if (snapshot) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
-      if (snapshot) await refreshStoredReport(db, day.slice(0, 7), billableRule);
+      const firstOfDay = snapshot === 'taken';
+      const pruned = firstOfDay ? await prune(db, pruneBefore) : undefined;
+      if (firstOfDay) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
+      await refreshStoredReport(db, day.slice(0, 7), billableRule);
       const duplicateGroups = await refreshDuplicateGroups(db);
       return { snapshot, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
     },
