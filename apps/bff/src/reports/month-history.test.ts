@@ -205,6 +205,19 @@ describe.each(DATABASE_KINDS)('finance months over a moving clock on %s', (datab
     expect(lostLines.length - 1).toBe(body.changes.lost);
   });
 
+  it('trends 13 months from the same figures as each month', async () => {
+    const { body } = await stack.json(`/api/reports/connection-counts/trend?month=${months[2]}&rule=linked-at-month-end`);
+    expect(body.months).toHaveLength(13);
+    expect(body.months.at(-1).month).toBe(months[2]);
+    expect(body.months.slice(0, 10).every((m: { snapshot: unknown }) => m.snapshot === null)).toBe(true);
+    for (const entry of body.months.slice(10)) {
+      const month = await report(entry.month, 'linked-at-month-end');
+      expect(entry).toMatchObject({ billableConnections: month.totals.billableConnections, lost: month.changes.lost, new: month.changes.new });
+      const linked = month.rows.filter((r: { status: string }) => r.status === 'Linked').reduce((sum: number, r: { connections: number }) => sum + r.connections, 0);
+      expect(entry.byStatus.Linked).toBe(linked);
+    }
+  });
+
   it('refuses an unknown rule', async () => {
     expect((await stack.json(`/api/reports/connection-counts?month=${months[0]}&rule=everything`)).status).toBe(400);
   });

@@ -15,7 +15,9 @@ import { snapshotSpan, takenBetween } from './connection-counts.js';
 import { storedConnectionCountsReport } from './stored-report.js';
 import { duplicatesBatch, duplicatesPage } from './duplicates.js';
 import { CHANGE_COLUMNS, COMPANY_COUNT_COLUMNS, COUNT_COLUMNS, DUPLICATE_COLUMNS, duplicateRows } from './export-columns.js';
+import { describeRule } from './billable-rule.js';
 import { monthPreamble } from './export-preamble.js';
+import { connectionTrend, TREND_MONTHS, trendMonthSchema } from './trend.js';
 import { previousMonth } from './month.js';
 import { changeFilterSchema, changeRecordSchema, changesBatch, changesPage, type ChangeCursor, type ChangeDays } from './month-changes.js';
 import { reportQuery, reportQuerySchema, type ReportQuery } from './report-query.js';
@@ -65,6 +67,13 @@ export function reportsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       refreshedAt: report.mirrorSyncedAt,
       preamble: monthPreamble(report, q.rule, 'connections by status on the latest snapshot (Deleted: gone before it) × platform × source type; sandbox rows flagged, never billable'),
     });
+  });
+
+  app.get('/connection-counts/trend', async (c) => {
+    const q = query(c);
+    const mirrorSyncedAt = await mirrorRefreshedAt(db);
+    setRefreshedAt(c, mirrorSyncedAt);
+    return c.json({ to: q.month, billableRule: describeRule(q.rule), mirrorSyncedAt, months: await connectionTrend(db, q.month, q.rule) });
   });
 
   app.get('/connection-counts/series', async (c) => {
@@ -176,6 +185,14 @@ export function reportsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       response: z.array(changeRecordSchema),
     },
     { method: 'get', path: '/reports/connection-counts/changes/export', tag: 'reports', summary: `Every connection behind the changes. ${EXPORT_NOTE}`, query: listQueryDoc(CHANGE_FILTER_DOC).extend(monthQuery.shape) },
+    {
+      method: 'get',
+      path: '/reports/connection-counts/trend',
+      tag: 'reports',
+      summary: `Billable candidates, connections by status and new / lost / relinked for the ${TREND_MONTHS} months up to month (oldest first), from the same reports as each month's screen.`,
+      query: monthQuery,
+      response: z.object({ to: z.string(), billableRule: z.object({ key: z.string(), description: z.string() }), mirrorSyncedAt: z.string().nullable(), months: z.array(trendMonthSchema) }),
+    },
     { method: 'get', path: '/reports/connection-counts/series', tag: 'reports', summary: 'Connections per status per snapshot day over a range (for charts).', query: seriesQuerySchema, response: seriesSchema },
     {
       method: 'get',
