@@ -57,7 +57,9 @@ function matching({ rule, filter }: CompanyCountsInput, after?: string): SQL {
 function withCompanies(rule: BillableRule, source: SQL): SQL {
   return sql`select m.company_id as id, c.name, c.merchant_id as "merchantId", coalesce(c.deleted_at is not null, true) as "companyDeleted",
       m.connections = 0 as "withoutConnections", m.connections, m.linked_at_month_end as "linkedAtMonthEnd", ${BILLABLE_COLUMN[rule]} as "billableConnections",
-      m.sandbox_connections as "sandboxConnections", m.platforms
+      m.sandbox_connections as "sandboxConnections", m.platforms,
+      coalesce((select array_agg(distinct x.platform_name order by x.platform_name) from mirror_connection_months x
+        where x.month = m.month and x.company_id = m.company_id), '{}') as "platformNames"
     from ${source} left join mirror_companies c on c.id = m.company_id`;
 }
 

@@ -23,7 +23,8 @@ export const COMPANY_COUNT_COLUMNS: CsvColumn<CompanyCountRecord>[] = [
   { header: 'linkedAtMonthEnd', value: (r) => r.linkedAtMonthEnd },
   { header: 'billableConnections', value: (r) => r.billableConnections },
   { header: 'sandboxConnections', value: (r) => r.sandboxConnections },
-  { header: 'platforms', value: (r) => r.platforms.join(' ') },
+  { header: 'platforms', value: (r) => r.platformNames.join('; ') },
+  { header: 'platformKeys', value: (r) => r.platforms.join(' ') },
 ];
 
 type DuplicateRow = { group: DuplicateRecord; company: DuplicateCompany };

@@ -108,7 +108,7 @@ describe('CSV exports', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toMatch(/^text\/csv/);
     expect(headers.get('x-mirror-refreshed-at')).toMatch(/^\d{4}-/);
-    expect(records[0]).toEqual(['companyId', 'name', 'merchantId', 'companyDeleted', 'withoutConnections', 'connections', 'linkedAtMonthEnd', 'billableConnections', 'sandboxConnections', 'platforms']);
+    expect(records[0]).toEqual(['companyId', 'name', 'merchantId', 'companyDeleted', 'withoutConnections', 'connections', 'linkedAtMonthEnd', 'billableConnections', 'sandboxConnections', 'platforms', 'platformKeys']);
     expect(comments).toEqual(expect.arrayContaining([expect.stringMatching(/^# Billable rule: linked-any-time/), expect.stringMatching(/^# Snapshots: 1 daily/)]));
     expect(records.filter((r) => r[4] === 'true').map((r) => r[1])).toContain("'-Dash Couriers");
     expect(records.length - 1).toBe(Number(list.headers.get('x-total-count')));

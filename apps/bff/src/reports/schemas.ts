@@ -91,7 +91,9 @@ export const companyCountRecordSchema = z.object({
   linkedAtMonthEnd: z.number(),
   billableConnections: z.number(),
   sandboxConnections: z.number(),
+  /** Platform keys, and the same platforms by name. */
   platforms: z.array(z.string()),
+  platformNames: z.array(z.string()),
 });
 export type CompanyCountRecord = z.infer<typeof companyCountRecordSchema>;
 
