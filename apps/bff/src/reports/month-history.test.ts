@@ -1,9 +1,11 @@
 import { DEMO_FIXTURES as F } from '@console/codat-emulator';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorControl, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
 import { DATABASE_KINDS } from '../../test/databases.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { isSandboxPlatform } from '../codat/sandbox-platforms.js';
+import { rows } from '../mirror/db/sql.js';
 import { BILLABLE_RULE_KEYS, type BillableRule } from './billable-rule.js';
 
 /** What the emulator held when a sync completed. */
@@ -56,6 +58,7 @@ function groundTruth(observations: Observation[], month: string, rule: BillableR
   const withConnections = new Set(days.flatMap((d) => [...d.connections.values()].map((c) => c.companyId)));
   return {
     days: days.length,
+    billableIds: billable.map(([id]) => id),
     billableConnections: billable.length,
     connectionsSeen: live.length,
     connectionsAtMonthEnd: live.filter((id) => last.connections.has(id)).length,
@@ -216,6 +219,52 @@ describe.each(DATABASE_KINDS)('finance months over a moving clock on %s', (datab
       const linked = month.rows.filter((r: { status: string }) => r.status === 'Linked').reduce((sum: number, r: { connections: number }) => sum + r.connections, 0);
       expect(entry.byStatus.Linked).toBe(linked);
     }
+  });
+
+  it('reconciles against an invoice, closes the month once, and flags later changes without altering it', async () => {
+    const month = months[1]!;
+    const truth = groundTruth(observations, month, 'linked-any-time');
+    const finance = await stack.as('finance');
+    const count = await finance.json(`/api/reports/months/${month}/invoice`, { method: 'PUT', body: { kind: 'count', invoicedCount: truth.billableConnections - 2 } });
+    expect(count.body).toMatchObject({ difference: 2, consoleNotInvoiced: null });
+
+    const notBillable = [...observations.at(-1)!.connections].find(([id, c]) => c.status === 'PendingAuth' && !truth.billableIds.includes(id))![0];
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const [missing, ...billed] = truth.billableIds;
+    expect((await finance.json(`/api/reports/months/${month}/invoice`, { method: 'PUT', body: { kind: 'connections' } })).status).toBe(200);
+    expect((await finance.json(`/api/reports/months/${month}/invoice/ids`, { method: 'POST', body: { ids: [...billed, notBillable] } })).status).toBe(200);
+    expect((await finance.json(`/api/reports/months/${month}/invoice/ids`, { method: 'POST', body: { ids: [unknown.toUpperCase()] } })).status).toBe(200);
+    expect((await finance.json(`/api/reports/months/${month}/invoice/ids`, { method: 'POST', body: { ids: ['=cmd()'] } })).status).toBe(400);
+    const { body: reconciled } = await finance.json(`/api/reports/months/${month}`);
+    expect(reconciled.reconciliation).toMatchObject({ difference: -1, consoleNotInvoiced: { total: 1, sample: [{ id: missing }] }, invoicedNotConsole: { total: 2 } });
+    expect(Object.fromEntries(reconciled.reconciliation.invoicedNotConsole.sample.map((r: { id: string; reason: string }) => [r.id, r.reason]))).toEqual({
+      [unknown]: 'Unknown to the console (not in the mirror)',
+      [notBillable]: expect.stringMatching(/^Not billable under the rule: PendingAuth/),
+    });
+
+    expect((await (await stack.as('support')).json(`/api/reports/months/${month}/close`, { method: 'POST' })).status).toBe(403);
+    expect((await finance.json(`/api/reports/months/${months[2]}/close`, { method: 'POST' })).status).toBe(400);
+    const [first, second] = await Promise.all([
+      finance.json(`/api/reports/months/${month}/close`, { method: 'POST' }),
+      stack.json(`/api/reports/months/${month}/close`, { method: 'POST' }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const closed = (first.status === 201 ? first : second).body;
+    expect(closed).toMatchObject({ month, rule: 'linked-any-time', changedSinceClose: false, reconciliation: { difference: -1 } });
+    expect((await finance.json(`/api/reports/months/${month}/invoice`, { method: 'PUT', body: { kind: 'count', invoicedCount: 1 } })).status).toBe(409);
+    const audited = await rows<{ action: string }>(stack.db, sql`select action from audit_events where action in ('month.close', 'invoice.enter') and outcome = 'ok'`);
+    expect(audited.filter((a) => a.action === 'month.close')).toHaveLength(1);
+
+    const pack = await (await finance.request(`/api/reports/months/${month}/pack`)).text();
+    const sections = pack.split('\r\n').map((line) => line.split(',')[0]!);
+    expect(sections.filter((s_) => s_ === 'billable-connection')).toHaveLength(truth.billableConnections);
+    expect(sections.filter((s_) => s_ === 'company')).toHaveLength(closed.report.totals.companiesInMonth);
+    expect(sections.filter((s_) => s_ === 'invoicedNotConsole')).toHaveLength(2);
+
+    // The underlying data changes after the close: the close stands and says so.
+    await stack.db.execute(sql`delete from mirror_connection_months where month = ${month} and connection_id = ${missing}`);
+    const { body: after } = await finance.json(`/api/reports/months/${month}`);
+    expect(after.close).toMatchObject({ changedSinceClose: true, report: { totals: { billableConnections: truth.billableConnections } } });
   });
 
   it('refuses an unknown rule', async () => {

@@ -17,6 +17,7 @@ import { duplicatesBatch, duplicatesPage } from './duplicates.js';
 import { CHANGE_COLUMNS, COMPANY_COUNT_COLUMNS, COUNT_COLUMNS, DUPLICATE_COLUMNS, duplicateRows } from './export-columns.js';
 import { describeRule } from './billable-rule.js';
 import { monthPreamble } from './export-preamble.js';
+import { monthRoutes } from './month-routes.js';
 import { connectionTrend, TREND_MONTHS, trendMonthSchema } from './trend.js';
 import { previousMonth } from './month.js';
 import { changeFilterSchema, changeRecordSchema, changesBatch, changesPage, type ChangeCursor, type ChangeDays } from './month-changes.js';
@@ -145,6 +146,8 @@ export function reportsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       preamble: monthPreamble(report, q.rule, `${filter.kind ?? 'new, lost and relinked'} connections against ${previousMonth(q.month)}'s last snapshot${filter.platform ? ` on ${filter.platform}` : ''}; sandbox excluded`),
     });
   });
+
+  app.route('/months', monthRoutes(deps, docs));
 
   app.get('/possible-duplicates', async (c) => {
     const { filter, start, end } = parseListQuery(c, duplicateFilterSchema, ['id'] as const);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { PLATFORM_KEY_PATTERN } from '../codat/platforms.js';
-import { monthSchema } from './month.js';
 
 
 const billableRuleSchema = z.object({ key: z.string(), description: z.string() });
@@ -19,7 +18,6 @@ export const connectionCountRowSchema = z.object({
 export type ConnectionCountRow = z.infer<typeof connectionCountRowSchema>;
 
 export const platformChangeSchema = z.object({ platformKey: z.string().nullable(), platformName: z.string().nullable(), new: z.number(), lost: z.number(), relinked: z.number() });
-export type PlatformChange = z.infer<typeof platformChangeSchema>;
 
 export const connectionCountsReportSchema = z.object({
   month: z.string(),

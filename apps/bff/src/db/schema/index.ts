@@ -2,3 +2,4 @@
 export * from './auth.js';
 export * from './audit.js';
 export * from './mirror.js';
+export * from './finance.js';
