@@ -4,7 +4,7 @@ import { BILLABLE_RULE_TEXT, connectionCountsReport } from '../test/fixtures/rep
 import { reportHandlers, reportsFail, reportsHang } from '../test/handlers/reports';
 import { renderApp } from '../test/renderApp';
 
-const T = { timeout: 15_000 };
+const T = { timeout: 30_000 };
 
 describe('Connection counts report', () => {
   beforeEach(() => localStorage.clear());
@@ -70,6 +70,18 @@ describe('Connection counts report', () => {
     const table = screen.getByRole('table', { name: 'Connections by status, platform and source type' });
     expect(within(table).getAllByRole('row')).toHaveLength(3);
   });
+
+  it('saves an invoiced count, then closes the month', async () => {
+    const api = reportHandlers();
+    renderApp('/reports/connection-counts?month=2026-10', { role: 'finance', handlers: api.handlers });
+    await screen.findByText(/No invoice entered yet/, {}, T);
+    fireEvent.change(screen.getByLabelText('Invoiced connections'), { target: { value: '37' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save count' }));
+    await waitFor(() => expect(api.sent[0]).toMatchObject({ method: 'PUT', body: { kind: 'count', invoicedCount: 37 } }), T);
+    fireEvent.click(screen.getByRole('button', { name: 'Close October 2026' }));
+    expect(await screen.findByText(/was closed by finance@console.local/, {}, T)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Export closed month pack (CSV)' })).toHaveAttribute('href', '/api/reports/months/2026-10/pack');
+  }, 90_000);
 
   it('changes month with the month picker', async () => {
     const api = reportHandlers();

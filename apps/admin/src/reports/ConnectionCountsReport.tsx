@@ -5,6 +5,7 @@ import { CountsTable } from './CountsTable';
 import { ExportLink, EXPORT_NOTE } from './ExportLink';
 import { currentMonth, formatMonth, isMonth } from './month';
 import { MonthChanges } from './MonthChanges';
+import { MonthClosePanel } from './MonthClosePanel';
 import { useReportParams } from './reportParams';
 import { SnapshotFreshness } from './SnapshotFreshness';
 import { StatusBarChart } from './StatusBarChart';
@@ -86,6 +87,7 @@ export default function ConnectionCountsReport() {
                 <CountsTable rows={report.sandbox} label="Sandbox connections" billable={false} />
               )}
               <CompanyCounts reportQuery={query} companies={report.totals.companiesInMonth} withoutConnections={report.totals.companiesInMonthWithoutConnections} />
+              <MonthClosePanel month={report.month} inProgress={report.inProgress} rule={params.rule} />
             </>
           )}
         </>

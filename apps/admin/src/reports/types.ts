@@ -118,3 +118,36 @@ export interface DuplicateRecord {
   companies: DuplicateCompany[];
   connections: Array<{ id: string; status: string; created: string | null }>;
 }
+
+interface DifferenceSide {
+  total: number;
+  byReason: Array<{ reason: string; count: number }>;
+  sample: Array<{ id: string; companyName: string | null; platformName: string | null; reason: string }>;
+}
+
+/** GET /api/reports/months/:month (apps/bff/src/reports/reconcile.ts, month-close.ts). */
+export interface Reconciliation {
+  month: string;
+  rule: string;
+  invoice: { kind: 'count' | 'connections' | 'companies'; invoicedCount: number | null; ids: number; enteredAt: string; enteredByEmail: string | null } | null;
+  console: { connections: number; companies: number };
+  difference: number | null;
+  consoleNotInvoiced: DifferenceSide | null;
+  invoicedNotConsole: DifferenceSide | null;
+}
+
+export interface MonthClose {
+  month: string;
+  rule: string;
+  snapshotTakenAt: string;
+  closedByEmail: string;
+  closedAt: string;
+  reconciliation: Reconciliation | null;
+  changedSinceClose: boolean;
+}
+
+export interface FinanceMonth {
+  month: string;
+  close: MonthClose | null;
+  reconciliation: Reconciliation | null;
+}
