@@ -27,4 +27,5 @@ CREATE TABLE "finance_month_closes" (
 );
 --> statement-breakpoint
 ALTER TABLE "mirror_connection_months" ADD COLUMN "before_last_day" date;--> statement-breakpoint
-ALTER TABLE "mirror_connection_months" ADD COLUMN "before_last_status" text;
+ALTER TABLE "mirror_connection_months" ADD COLUMN "before_last_status" text;--> statement-breakpoint
+ALTER TABLE "mirror_snapshot_days" ADD COLUMN "reconstructed" boolean DEFAULT false NOT NULL;

@@ -116,6 +116,8 @@ export interface MirrorStore {
 
 export interface PassChores {
   snapshot: 'taken' | 'replaced';
+  /** Months before the first real snapshot filled in from Codat's records (mirror/db/backfill.ts). */
+  reconstructedMonths: number;
   /** Rows removed per table, when the day's chores ran. */
   pruned?: Record<string, number>;
   indexesRebuilt: number;

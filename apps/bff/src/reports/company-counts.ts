@@ -32,7 +32,7 @@ export function monthCompanies(month: string, span: MonthSpan): SQL {
   if (span.firstTakenAt === null || span.lastTakenAt === null) return sql`(${withConnections}) as m`;
   return sql`(${withConnections} union all
     select ${month}, c.id, 0, 0, 0, 0, 0, 0, '{}'::text[] from mirror_companies c
-    where c.first_seen_at <= ${span.lastTakenAt}::timestamptz and (c.deleted_at is null or c.deleted_at > ${span.firstTakenAt}::timestamptz)
+    where coalesce(c.created_at, c.first_seen_at) <= ${span.lastTakenAt}::timestamptz and (c.deleted_at is null or c.deleted_at > ${span.firstTakenAt}::timestamptz)
       and not exists (select 1 from mirror_company_months k where k.month = ${month} and k.company_id = c.id)) as m`;
 }
 

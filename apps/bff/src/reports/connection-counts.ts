@@ -4,6 +4,7 @@ import { rows } from '../mirror/db/sql.js';
 import { billablePredicate, describeRule, type BillableRule } from './billable-rule.js';
 import { monthCompanies, type MonthSpan } from './company-counts.js';
 import { monthBounds, previousMonth } from './month.js';
+import { RECONSTRUCTION_BASIS } from '../mirror/db/backfill.js';
 import { changeCounts, GONE, type PlatformChangeCount } from './month-changes.js';
 import type { ConnectionCountRow, ConnectionCountsReport } from './schemas.js';
 
@@ -17,6 +18,7 @@ interface SnapshotSpan {
   /** When the month's latest snapshot was taken. */
   takenMs: number | null;
   firstTakenMs: number | null;
+  reconstructed: boolean;
 }
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -29,7 +31,7 @@ export async function snapshotSpan(db: Db, month: string): Promise<SnapshotSpan>
   const [span] = await rows<SnapshotSpan>(
     db,
     sql`select count(*)::int as days, min(day)::text as "firstDay", max(day)::text as "lastDay",
-          (extract(epoch from max(taken_at)) * 1000)::float8 as "takenMs", (extract(epoch from min(taken_at)) * 1000)::float8 as "firstTakenMs"
+          (extract(epoch from max(taken_at)) * 1000)::float8 as "takenMs", (extract(epoch from min(taken_at)) * 1000)::float8 as "firstTakenMs", coalesce(bool_or(reconstructed), false) as reconstructed
         from mirror_snapshot_days where day >= ${start}::date and day < ${next}::date`,
   );
   return span!;
@@ -106,7 +108,13 @@ export async function connectionCountsReport(db: Db, month: string, rule: Billab
   const sandbox = totalOf(true);
   return {
     ...base,
-    snapshots: { days: span.days, firstDay: span.firstDay!, lastDay: span.lastDay, takenAt: new Date(span.takenMs!).toISOString() },
+    snapshots: {
+      days: span.days,
+      firstDay: span.firstDay!,
+      lastDay: span.lastDay,
+      takenAt: new Date(span.takenMs!).toISOString(),
+      reconstructed: span.reconstructed ? RECONSTRUCTION_BASIS : null,
+    },
     totals: {
       companies: endOfMonth!.companies,
       companiesWithoutConnections: endOfMonth!.companiesWithoutConnections,

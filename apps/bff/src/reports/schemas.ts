@@ -29,7 +29,16 @@ export const connectionCountsReportSchema = z.object({
   inProgress: z.boolean(),
   billableRule: billableRuleSchema,
   /** The month's daily snapshots; null when there are none (the mirror did not run that month). */
-  snapshots: z.object({ days: z.number(), firstDay: z.string(), lastDay: z.string(), takenAt: z.string() }).nullable(),
+  snapshots: z
+    .object({
+      days: z.number(),
+      firstDay: z.string(),
+      lastDay: z.string(),
+      takenAt: z.string(),
+      /** Set (to what it is based on) when the month was rebuilt from Codat's records rather than taken day by day. */
+      reconstructed: z.string().nullable(),
+    })
+    .nullable(),
   totals: z
     .object({
       /** On the month's latest snapshot. */

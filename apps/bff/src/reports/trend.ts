@@ -10,7 +10,7 @@ export const TREND_MONTHS = 13;
 export const trendMonthSchema = z.object({
   month: z.string(),
   /** The month's latest snapshot (null: the mirror has none for it). */
-  snapshot: z.object({ days: z.number(), lastDay: z.string(), takenAt: z.string() }).nullable(),
+  snapshot: z.object({ days: z.number(), lastDay: z.string(), takenAt: z.string(), reconstructed: z.boolean() }).nullable(),
   billableConnections: z.number(),
   billableCompanies: z.number(),
   connectionsAtMonthEnd: z.number(),
@@ -37,7 +37,7 @@ export async function connectionTrend(db: Db, last: string, rule: BillableRule):
     for (const row of rows) if (row.status !== GONE) byStatus[row.status] = (byStatus[row.status] ?? 0) + row.connections;
     return {
       month,
-      snapshot: snapshots && { days: snapshots.days, lastDay: snapshots.lastDay, takenAt: snapshots.takenAt },
+      snapshot: snapshots && { days: snapshots.days, lastDay: snapshots.lastDay, takenAt: snapshots.takenAt, reconstructed: snapshots.reconstructed !== null },
       billableConnections: totals?.billableConnections ?? 0,
       billableCompanies: totals?.billableCompanies ?? 0,
       connectionsAtMonthEnd: totals?.connectionsAtMonthEnd ?? 0,

@@ -176,6 +176,8 @@ export const mirrorSnapshotDays = pgTable('mirror_snapshot_days', {
   runId: bigint('run_id', { mode: 'number' }).notNull(),
   companies: integer('companies').notNull(),
   companiesWithoutConnections: integer('companies_without_connections').notNull(),
+  /** Rebuilt afterwards from what Codat records (mirror/db/backfill.ts), not taken on the day. */
+  reconstructed: boolean('reconstructed').notNull().default(false),
 });
 
 /** A day's connection counts by status × platform × source type (the series behind the charts). */

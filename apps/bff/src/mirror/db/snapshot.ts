@@ -70,7 +70,7 @@ async function undoDay(db: Db, month: string, day: string): Promise<void> {
 }
 
 /** mirror_company_months for `month` from its connections, as of snapshot `day` (the month's latest). */
-async function rollUpCompanies(db: Db, month: string, day: string, replaced: boolean): Promise<void> {
+export async function rollUpCompanies(db: Db, month: string, day: string, replaced: boolean): Promise<void> {
   if (replaced) {
     // Companies whose every connection of the month appeared only in the replaced snapshot.
     await db.execute(sql`delete from mirror_company_months m where m.month = ${month}

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { LeaseLostError, type MirrorStore } from '../store.js';
 import { claimLease, releaseLease, runQueries } from './runs.js';
+import { backfillMonths } from './backfill.js';
 import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
@@ -74,11 +75,12 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       const snapshot = await db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at));
       const firstOfDay = snapshot === 'taken';
+      const reconstructed = firstOfDay ? await backfillMonths(db, day, runId) : [];
       const pruned = firstOfDay ? await prune(db, pruneBefore) : undefined;
       if (firstOfDay) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
-      await refreshStoredReport(db, day.slice(0, 7), billableRule);
+      for (const month of [...reconstructed, day.slice(0, 7)]) await refreshStoredReport(db, month, billableRule);
       const duplicateGroups = await refreshDuplicateGroups(db);
-      return { snapshot, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
+      return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
     },
   };
 }
