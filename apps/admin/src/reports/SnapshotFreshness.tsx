@@ -6,6 +6,13 @@ import type { ConnectionCountsReport } from './types';
 export function SnapshotFreshness({ report }: { report: ConnectionCountsReport }) {
   const { snapshots } = report;
   if (!snapshots) return null;
+  if (snapshots.reconstructed) {
+    return (
+      <Alert severity="warning" sx={{ my: 1 }}>
+        Reconstructed, as of the month&apos;s end: {snapshots.reconstructed}
+      </Alert>
+    );
+  }
   return (
     <>
       <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>

@@ -39,7 +39,7 @@ export function TrendChart({ months }: { months: TrendMonth[] }) {
               {statuses.map((status) => {
                 const n = m.byStatus[status] ?? 0;
                 const top = y(base + n);
-                const rect = <rect key={status} x={x} y={top} width={slot * 0.7} height={y(base) - top} fill={statusStyle(status).color} opacity={m.snapshot ? 1 : 0.3} />;
+                const rect = <rect key={status} x={x} y={top} width={slot * 0.7} height={y(base) - top} fill={statusStyle(status).color} opacity={m.snapshot?.reconstructed ? 0.45 : 1} />;
                 base += n;
                 return rect;
               })}
@@ -53,7 +53,7 @@ export function TrendChart({ months }: { months: TrendMonth[] }) {
       </svg>
       <Typography component="figcaption" variant="caption" color="text.secondary">
         Bars: connections by status on each month&apos;s last snapshot ({statuses.map((s) => statusStyle(s).label).join(', ')}), sandbox excluded; dashed line: billable
-        candidates. Pale bars: no snapshot. {summary}.
+        candidates. Pale bars: months reconstructed from Codat&apos;s records. {summary}.
       </Typography>
     </Box>
   );

@@ -27,7 +27,7 @@ export function TrendTable({ months, current, onOpen }: { months: TrendMonth[]; 
                   {formatMonth(m.month)}
                 </Button>
               </TableCell>
-              <TableCell>{m.snapshot ? `${m.snapshot.lastDay} (${m.snapshot.days} days)` : 'none'}</TableCell>
+              <TableCell>{!m.snapshot ? 'none' : m.snapshot.reconstructed ? 'reconstructed' : `${m.snapshot.lastDay} (${m.snapshot.days} days)`}</TableCell>
               <TableCell align="right">{m.snapshot ? m.billableConnections : '—'}</TableCell>
               <TableCell align="right">{m.snapshot ? m.connectionsAtMonthEnd : '—'}</TableCell>
               <TableCell align="right">{m.snapshot ? (m.byStatus.Linked ?? 0) : '—'}</TableCell>

@@ -18,7 +18,7 @@ export interface ConnectionCountsReport {
   /** The month has not ended: figures are as of its latest snapshot. */
   inProgress: boolean;
   billableRule: { key: string; description: string };
-  snapshots: { days: number; firstDay: string; lastDay: string; takenAt: string } | null;
+  snapshots: { days: number; firstDay: string; lastDay: string; takenAt: string; reconstructed: string | null } | null;
   totals: {
     companies: number;
     companiesWithoutConnections: number;
@@ -76,7 +76,7 @@ export interface ChangeRecord {
 /** GET /api/reports/connection-counts/trend. */
 export interface TrendMonth {
   month: string;
-  snapshot: { days: number; lastDay: string; takenAt: string } | null;
+  snapshot: { days: number; lastDay: string; takenAt: string; reconstructed: boolean } | null;
   billableConnections: number;
   billableCompanies: number;
   connectionsAtMonthEnd: number;
