@@ -22,7 +22,8 @@ export class ConnectionCountsPage {
   }
 
   async expectMonth(month: string): Promise<void> {
-    await expect(this.page.getByRole('heading', { level: 2, name: monthName(month) })).toBeVisible();
+    // The first visit loads the screen's code and the 13 months' reports.
+    await expect(this.page.getByRole('heading', { level: 2, name: monthName(month) })).toBeVisible({ timeout: 30_000 });
   }
 
   /** Opens a month from the trend's table. */

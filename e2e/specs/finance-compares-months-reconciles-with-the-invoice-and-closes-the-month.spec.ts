@@ -25,7 +25,9 @@ test.describe('finance checks last month against Codat’s invoice', () => {
     await expect(report.months.getByRole('row')).toHaveCount(14);
     await shot('last-month-with-trend');
 
+    // Compare: the month before, from the trend's table, and back.
     await report.openMonth(monthBefore);
+    await expect(report.page.getByText(/^Figures as of|^Reconstructed, as of the month/)).toBeVisible();
     await report.openMonth(lastMonth);
     await report.changeButton('lost').click();
     const lost = report.changeList('Lost');

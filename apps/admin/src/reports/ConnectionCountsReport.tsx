@@ -42,7 +42,7 @@ export default function ConnectionCountsReport() {
           ))}
         </TextField>
       </Box>
-      <Trend reportQuery={query} month={month} onOpen={(m) => params.set({ month: m })} />
+      <Trend rule={params.rule} month={month} onOpen={(m) => params.set({ month: m })} />
       {loading && !report && <Loading label={`Loading connection counts for ${formatMonth(month)}…`} />}
       {error != null && <RequestError title="Could not load the connection counts" error={error} onRetry={reload} />}
       {report && (

@@ -5,9 +5,9 @@ import { TrendTable } from './TrendTable';
 import type { ConnectionTrend } from './types';
 import { useApiQuery } from './useApiQuery';
 
-/** The 13 months up to the chosen one: a chart, then its table. */
-export function Trend({ reportQuery, month, onOpen }: { reportQuery: string; month: string; onOpen(month: string): void }) {
-  const { data, error, reload } = useApiQuery<ConnectionTrend>(`/reports/connection-counts/trend?${reportQuery}`);
+/** The last 13 months (to the current one) under the chosen rule: a chart, then its table, where the month shown is highlighted. */
+export function Trend({ rule, month, onOpen }: { rule: string | undefined; month: string; onOpen(month: string): void }) {
+  const { data, error, reload } = useApiQuery<ConnectionTrend>(`/reports/connection-counts/trend${rule ? `?rule=${rule}` : ''}`);
   if (error != null) return <RequestError title="Could not load the 13-month trend" error={error} onRetry={reload} />;
   if (!data) return null;
   return (
