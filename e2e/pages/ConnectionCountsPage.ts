@@ -13,7 +13,7 @@ export class ConnectionCountsPage {
     this.trend = page.getByRole('region', { name: '13-month trend' });
     this.months = page.getByRole('table', { name: 'Months' });
     this.closePanel = page.getByRole('region', { name: 'Invoice and month close' });
-    this.invoiceFile = page.getByLabel('Invoice CSV');
+    this.invoiceFile = page.getByLabel('Invoice CSV', { exact: true });
   }
 
   async goto(month: string): Promise<void> {
