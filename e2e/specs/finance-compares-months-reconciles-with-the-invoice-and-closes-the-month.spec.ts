@@ -6,6 +6,8 @@ const previous = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)),
 
 test.describe('finance checks last month against Codat’s invoice', () => {
   test('compares two months, opens the lost connections, reconciles against an invoice CSV and closes the month', async ({ page, shot }) => {
+    // A sync of the demo fleet (with its reconstructed months) comes first.
+    test.setTimeout(180_000);
     // The mirror syncs (a new install reconstructs the months before it from Codat's records).
     const admin = await consoleApiAs('admin');
     try {
