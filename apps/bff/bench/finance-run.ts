@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import type { Db } from '../src/db/database.js';
 import { backfillMonths } from '../src/mirror/db/backfill.js';
-import { rows } from '../src/mirror/db/sql.js';
+import { array, rows } from '../src/mirror/db/sql.js';
 import { previousMonth } from '../src/reports/month.js';
 import { ms } from './report.js';
 
@@ -58,7 +58,7 @@ export async function financeFigures(app: Hono, db: Db, measured: Measured): Pro
   const [run] = await rows<{ id: number }>(db, sql`select max(id)::int as id from mirror_sync_runs`);
   const reconstructed = (await rows<{ month: string }>(db, sql`select distinct to_char(day, 'YYYY-MM') as month from mirror_snapshot_days where reconstructed`)).map((r) => r.month);
   for (const table of ['mirror_connection_months', 'mirror_company_months', 'mirror_reports']) {
-    await db.execute(sql`delete from ${sql.raw(table)} where month = any(${reconstructed})`);
+    await db.execute(sql`delete from ${sql.raw(table)} where month = any(${array(reconstructed, 'text')})`);
   }
   await db.execute(sql`delete from mirror_snapshot_counts where day in (select day from mirror_snapshot_days where reconstructed)`);
   await db.execute(sql`delete from mirror_snapshot_days where reconstructed`);
