@@ -25,6 +25,7 @@ import { createLogger } from '../src/observability/logger.js';
 import { Metrics } from '../src/observability/metrics.js';
 import { MERCHANT_ID_TAG } from '../src/settings.js';
 import { createScratchPostgres } from '../test/databases.js';
+import { financeFigures } from './finance-run.js';
 
 const MB = 1024 * 1024;
 const kind = process.env.MIRROR_BENCH_DATABASE === 'postgres' ? 'postgres' : 'pglite';
@@ -131,7 +132,7 @@ const report: number[] = [];
 for (let i = 0; i < 5; i += 1) report.push((await timed(`/api/reports/connection-counts?month=${month}`)).ms);
 // What the snapshot step spends computing the report it keeps (mirror_reports).
 const computeStarted = performance.now();
-await connectionCountsReport(database.db, month, deps.settings.mirror!.billableRule, null);
+await connectionCountsReport(database.db, month, deps.settings.mirror!.billableRule);
 const reportComputeMs = performance.now() - computeStarted;
 
 // Other mirror-backed pages, for information: the first request of each, then the best of three.
@@ -154,8 +155,11 @@ for (const [name, path] of Object.entries({ 'possible-duplicates CSV export': '/
   otherExports[name] = { ms, bytes };
 }
 
+const finance = await financeFigures(app, database.db, measured);
+
 process.send!({
   kind,
+  finance,
   idleRssMb,
   pagingMs: paging.ms,
   pagingCompanies: paging.value,

@@ -22,6 +22,7 @@
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { StoreSummary } from '@console/codat-emulator';
+import { financeChecks, type FinanceFigures } from './finance-run.js';
 import { ms, table, verdict } from './report.js';
 import { bffStartFlags } from './start-flags.js';
 
@@ -37,6 +38,7 @@ interface EmulatorReady {
 
 interface RunFigures {
   kind: string;
+  finance: FinanceFigures;
   /** The process with its database open and migrated, before any sync. */
   idleRssMb: number;
   pagingMs: number;
@@ -120,6 +122,7 @@ for (const r of results) {
     ['  computing it (once per snapshot)', '—', ms(r.reportComputeMs), 'from 250,000 connection-month rows', undefined],
     ...Object.entries(r.otherPages).map(([name, value]): [string, string, string, string, undefined] => [name, '—', ms(value), 'best of 3 after a first request', undefined]),
     ['per-company CSV export', '—', seconds(r.export.ms), `${mb(r.export.bytes / 1024 / 1024)} file, heap peak ${mb(r.export.peakHeapMb)}, RSS peak ${mb(r.export.peakRssMb)}`, undefined],
+    ...financeChecks(r.finance),
     ...Object.entries(r.otherExports).map(([name, { ms: took, bytes }]): [string, string, string, string, undefined] => [name, '—', seconds(took), `${mb(bytes / 1024 / 1024)} file`, undefined]),
   ];
   failed ||= checks.some(([, , , , ok]) => ok === false);

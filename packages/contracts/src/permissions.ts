@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'source-accounts.write': 'create / edit / delete source accounts',
   'companies.delete': 'delete connection, delete company',
   'reports.read': 'connection-count reports and exports',
+  'months.close': "enter a month's invoice and close the month",
   'audit.read': 'read audit log',
   'staff.manage': 'manage staff accounts',
 } as const;
@@ -23,7 +24,7 @@ const EVERYONE: Permission[] = ['companies.read', 'diagnostics.read'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   customer_success: [...EVERYONE, 'links.reveal', 'companies.create'],
   support: [...EVERYONE, 'links.reveal', 'companies.create', 'data.refresh', 'connections.unlink', 'source-accounts.write', 'notes.write'],
-  finance: [...EVERYONE, 'reports.read', 'audit.read'],
+  finance: [...EVERYONE, 'reports.read', 'months.close', 'audit.read'],
   admin: Object.keys(PERMISSIONS) as Permission[],
 };
 

@@ -13,7 +13,7 @@ const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, Permission>> &
   'audit-events': { default: 'audit.read', export: 'audit.read' },
   staff: { default: 'staff.manage' },
   links: { default: 'links.reveal' },
-  reports: { default: 'reports.read' },
+  reports: { default: 'reports.read', close: 'months.close' },
   'connection-error-groups': { default: 'diagnostics.read', export: 'reports.read' },
   notes: { default: 'diagnostics.read', create: 'notes.write' },
   'mirror-syncs': { default: 'staff.manage', create: 'staff.manage' },

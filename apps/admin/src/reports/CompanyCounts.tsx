@@ -9,15 +9,19 @@ import { listQuery, useApiQuery } from './useApiQuery';
 const PER_PAGE = 25;
 
 /** Per-company counts for the month, most connections first, a page at a time. */
-export function CompanyCounts({ month }: { month: string }) {
+export function CompanyCounts({ reportQuery, companies, withoutConnections }: { reportQuery: string; companies: number; withoutConnections: number }) {
   const [page, setPage] = useState(0);
   const query = listQuery({}, [page * PER_PAGE, page * PER_PAGE + PER_PAGE - 1], ['connections', 'DESC']);
-  const { data, error, loading, total, reload } = useApiQuery<CompanyCountRecord[]>(`/reports/connection-counts/companies?${query}&month=${month}`);
+  const { data, error, loading, total, reload } = useApiQuery<CompanyCountRecord[]>(`/reports/connection-counts/companies?${query}&${reportQuery}`);
 
   return (
     <>
       <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
         By company
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {companies} companies existed during the month&apos;s snapshots, {withoutConnections} of them without any connection (listed last, marked); the
+        per-company export has exactly these rows.
       </Typography>
       {loading && !data && <Loading label="Loading per-company counts…" />}
       {error != null && <RequestError title="Could not load per-company counts" error={error} onRetry={reload} />}
@@ -42,9 +46,10 @@ export function CompanyCounts({ month }: { month: string }) {
                   <TableRow key={row.id}>
                     <TableCell>
                       {row.companyDeleted ? `${row.name ?? row.id} (deleted)` : <Link to={`/companies/${row.id}/show`}>{row.name ?? row.id}</Link>}
+                      {row.withoutConnections && ' (no connections)'}
                     </TableCell>
                     <TableCell>{row.merchantId ?? '—'}</TableCell>
-                    <TableCell>{row.platforms.join(', ') || '—'}</TableCell>
+                    <TableCell>{row.platformNames.join(', ') || '—'}</TableCell>
                     <TableCell align="right">{row.connections}</TableCell>
                     <TableCell align="right">{row.linkedAtMonthEnd}</TableCell>
                     <TableCell align="right">{row.billableConnections}</TableCell>

@@ -38,15 +38,17 @@ export interface CsvExport<Row> {
   columns: readonly CsvColumn<Row>[];
   /** Rows in batches (a keyset-paged query, say), so an export of any size runs in constant memory. */
   batches: AsyncIterable<readonly Row[]>;
+  /** Lines written as `# …` comment rows before the header: what the rows are (report, rule, snapshot). */
+  preamble?: readonly string[];
   logger: Logger;
 }
 
 /**
- * A streamed CSV download: a UTF-8 BOM (so Excel reads accents), the header line, then one batch
+ * A streamed CSV download: a UTF-8 BOM (so Excel reads accents), the preamble's comment rows, the header line, then one batch
  * at a time as the client reads. A failure mid-stream can no longer change the status, so it
  * aborts the download (the client sees a truncated transfer, not a short file that looks whole).
  */
-export function csvResponse<Row>({ filename, columns, batches, logger }: CsvExport<Row>): Response {
+export function csvResponse<Row>({ filename, columns, batches, preamble = [], logger }: CsvExport<Row>): Response {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
   let started = false;
@@ -54,7 +56,8 @@ export function csvResponse<Row>({ filename, columns, batches, logger }: CsvExpo
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(columns.map((column) => column.header))}`));
+        const comments = preamble.map((line) => csvLine([`# ${line}`])).join('');
+        controller.enqueue(encoder.encode(`\uFEFF${comments}${csvLine(columns.map((column) => column.header))}`));
         return;
       }
       try {

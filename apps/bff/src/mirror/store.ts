@@ -106,15 +106,18 @@ export interface MirrorStore {
 
   /**
    * After a completed pass: the indexes deferred for a first load rebuilt (and those tables
-   * analyzed); the day's snapshot, taken once per UTC day, and with it the daily chores (history
-   * older than `pruneBefore` removed, the mirror's tables vacuumed and analyzed, the month's
-   * report computed); the possible duplicates found again; the search index built when missing.
+   * analyzed); the day's snapshot, taken by the day's first pass and replaced by each later one
+   * that day, and the month's report computed from it; with the day's first snapshot the daily
+   * chores (history older than `pruneBefore` removed, the mirror's tables vacuumed and analyzed);
+   * the possible duplicates found again; the search index built when missing.
    */
   finishPass(input: { day: string; runId: number; at: Date; pruneBefore: Date; firstLoad: boolean }): Promise<PassChores>;
 }
 
 export interface PassChores {
-  snapshot: boolean;
+  snapshot: 'taken' | 'replaced';
+  /** Months before the first real snapshot filled in from Codat's records (mirror/db/backfill.ts). */
+  reconstructedMonths: number;
   /** Rows removed per table, when the day's chores ran. */
   pruned?: Record<string, number>;
   indexesRebuilt: number;

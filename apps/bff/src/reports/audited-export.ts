@@ -14,6 +14,8 @@ export interface AuditedExport<Row> {
   details: Record<string, unknown>;
   target?: AuditTarget;
   refreshedAt: string | null;
+  /** Comment rows before the header naming the rule and snapshot the rows come from. */
+  preamble?: readonly string[];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface AuditedExport<Row> {
  */
 export async function auditedCsv<Row>(c: Context, deps: BffDeps, input: AuditedExport<Row>): Promise<Response> {
   await audit(c).record({ action: input.action, outcome: 'ok', target: input.target, details: { ...input.details, refreshedAt: input.refreshedAt } });
-  const response = csvResponse({ filename: input.filename, columns: input.columns, batches: input.batches, logger: deps.logger });
+  const response = csvResponse({ filename: input.filename, columns: input.columns, batches: input.batches, preamble: input.preamble, logger: deps.logger });
   response.headers.set(REFRESHED_AT_HEADER, input.refreshedAt ?? 'never');
   return response;
 }

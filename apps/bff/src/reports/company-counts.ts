@@ -16,15 +16,37 @@ function sortKey(field: CompanyCountSortField, rule: BillableRule): SQL {
   return field === 'id' ? sql`m.company_id` : field === 'connections' ? sql`m.connections` : BILLABLE_COLUMN[rule];
 }
 
+/** The month's snapshots' first and last taking times (null: none that month). */
+export interface MonthSpan {
+  firstTakenAt: string | null;
+  lastTakenAt: string | null;
+}
+
+/**
+ * Every company of the month as `m` (mirror_company_months' columns): those with a connection on a
+ * snapshot of the month, and, with zero counts, those that existed during the month's snapshots
+ * without any connection (mirror_company_months has no row for them).
+ */
+export function monthCompanies(month: string, span: MonthSpan): SQL {
+  const withConnections = sql`select * from mirror_company_months where month = ${month}`;
+  if (span.firstTakenAt === null || span.lastTakenAt === null) return sql`(${withConnections}) as m`;
+  return sql`(${withConnections} union all
+    select ${month}, c.id, 0, 0, 0, 0, 0, 0, '{}'::text[] from mirror_companies c
+    where coalesce(c.created_at, c.first_seen_at) <= ${span.lastTakenAt}::timestamptz and (c.deleted_at is null or c.deleted_at > ${span.firstTakenAt}::timestamptz)
+      and not exists (select 1 from mirror_company_months k where k.month = ${month} and k.company_id = c.id)) as m`;
+}
+
 export interface CompanyCountsInput {
   month: string;
+  span: MonthSpan;
   rule: BillableRule;
   filter: CompanyCountFilter;
 }
 
 /** The month's rows the filter keeps, as `m`. */
-function matching({ month, rule, filter }: CompanyCountsInput, after?: string): SQL {
-  const conditions = [sql`m.month = ${month}`];
+function matching({ rule, filter }: CompanyCountsInput, after?: string): SQL {
+  const conditions = [sql`true`];
+  if (filter.withoutConnections !== undefined) conditions.push(sql`(m.connections = 0) = ${filter.withoutConnections}`);
   if (after !== undefined) conditions.push(sql`m.company_id > ${after}`);
   if (filter.billable !== undefined) conditions.push(sql`(${BILLABLE_COLUMN[rule]} > 0) = ${filter.billable}`);
   if (filter.platform) conditions.push(sql`${filter.platform} = any(m.platforms)`);
@@ -34,8 +56,10 @@ function matching({ month, rule, filter }: CompanyCountsInput, after?: string): 
 /** Company rows with the company's name and merchant id (`source` yields `m`). */
 function withCompanies(rule: BillableRule, source: SQL): SQL {
   return sql`select m.company_id as id, c.name, c.merchant_id as "merchantId", coalesce(c.deleted_at is not null, true) as "companyDeleted",
-      m.connections, m.linked_at_month_end as "linkedAtMonthEnd", ${BILLABLE_COLUMN[rule]} as "billableConnections",
-      m.sandbox_connections as "sandboxConnections", m.platforms
+      m.connections = 0 as "withoutConnections", m.connections, m.linked_at_month_end as "linkedAtMonthEnd", ${BILLABLE_COLUMN[rule]} as "billableConnections",
+      m.sandbox_connections as "sandboxConnections", m.platforms,
+      coalesce((select array_agg(distinct x.platform_name order by x.platform_name) from mirror_connection_months x
+        where x.month = m.month and x.company_id = m.company_id), '{}') as "platformNames"
     from ${source} left join mirror_companies c on c.id = m.company_id`;
 }
 
@@ -52,11 +76,11 @@ export async function companyCountsPage(
   // top-N sort of one table instead of a join and a sort of every company.
   const query =
     field === 'name'
-      ? sql`${withCompanies(input.rule, sql`mirror_company_months m`)} where ${where} ${ordered} ${page}`
-      : sql`${withCompanies(input.rule, sql`(with page as materialized (select * from mirror_company_months m where ${where} ${ordered} ${page}) select * from page) as m`)} ${ordered}`;
+      ? sql`${withCompanies(input.rule, monthCompanies(input.month, input.span))} where ${where} ${ordered} ${page}`
+      : sql`${withCompanies(input.rule, sql`(with page as materialized (select * from ${monthCompanies(input.month, input.span)} where ${where} ${ordered} ${page}) select * from page) as m`)} ${ordered}`;
   const [records, [count]] = await Promise.all([
     rows<CompanyCountRecord>(db, query),
-    rows<{ total: number }>(db, sql`select count(*)::int as total from mirror_company_months m where ${where}`),
+    rows<{ total: number }>(db, sql`select count(*)::int as total from ${monthCompanies(input.month, input.span)} where ${where}`),
   ]);
   return { records, total: count!.total };
 }
@@ -64,7 +88,7 @@ export async function companyCountsPage(
 /** The same in company-id order after `after` (keyset), for the CSV export. */
 export function companyCountsBatch(db: Db, input: CompanyCountsInput, after: string | undefined, limit: number): Promise<CompanyCountRecord[]> {
   // The batch is cut from the month's rows first, then joined: joining first reads far more rows.
-  const batch = sql`(with batch as materialized (select * from mirror_company_months m where ${matching(input, after ?? '')}
+  const batch = sql`(with batch as materialized (select * from ${monthCompanies(input.month, input.span)} where ${matching(input, after ?? '')}
     order by m.company_id limit ${limit}) select * from batch) as m`;
   return rows<CompanyCountRecord>(db, sql`${withCompanies(input.rule, batch)} order by m.company_id`);
 }

@@ -2,25 +2,36 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rows } from '../mirror/db/sql.js';
 import { billablePredicate, describeRule, type BillableRule } from './billable-rule.js';
+import { monthCompanies, type MonthSpan } from './company-counts.js';
 import { monthBounds, previousMonth } from './month.js';
-import type { ConnectionCountRow, ConnectionCountsReport, PlatformChange } from './schemas.js';
+import { RECONSTRUCTION_BASIS } from '../mirror/db/backfill.js';
+import { changeCounts, GONE, type PlatformChangeCount } from './month-changes.js';
+import type { ConnectionCountRow, ConnectionCountsReport } from './schemas.js';
 
-/** Connections gone (deleted, or their company deleted) before the month's last snapshot. */
-export const GONE = 'Deleted';
+/** A report as kept: what depends on when it is read (the mirror's last sync, the month having ended) is added then. */
+export type StoredReport = Omit<ConnectionCountsReport, 'mirrorSyncedAt' | 'inProgress'>;
 
 interface SnapshotSpan {
   days: number;
   firstDay: string | null;
   lastDay: string | null;
+  /** When the month's latest snapshot was taken. */
   takenMs: number | null;
+  firstTakenMs: number | null;
+  reconstructed: boolean;
 }
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The span's taking times, as the per-company rows need them. */
+export const takenBetween = (span: SnapshotSpan): MonthSpan => ({ firstTakenAt: isoOrNull(span.firstTakenMs), lastTakenAt: isoOrNull(span.takenMs) });
 
 export async function snapshotSpan(db: Db, month: string): Promise<SnapshotSpan> {
   const { start, next } = monthBounds(month);
   const [span] = await rows<SnapshotSpan>(
     db,
     sql`select count(*)::int as days, min(day)::text as "firstDay", max(day)::text as "lastDay",
-          (extract(epoch from max(taken_at)) * 1000)::float8 as "takenMs"
+          (extract(epoch from max(taken_at)) * 1000)::float8 as "takenMs", (extract(epoch from min(taken_at)) * 1000)::float8 as "firstTakenMs", coalesce(bool_or(reconstructed), false) as reconstructed
         from mirror_snapshot_days where day >= ${start}::date and day < ${next}::date`,
   );
   return span!;
@@ -29,8 +40,6 @@ export async function snapshotSpan(db: Db, month: string): Promise<SnapshotSpan>
 interface AggregateRow extends ConnectionCountRow {
   total: boolean;
   billableCompanies: number;
-  fresh: number;
-  stillLinked: number;
 }
 
 /** One pass over the month's rows: by status × platform × source type, and totals per sandbox flag. */
@@ -42,9 +51,7 @@ function aggregate(db: Db, month: string, rule: BillableRule, lastDay: string) {
           m.platform_key as "platformKey", max(m.platform_name) as "platformName", m.source_type as "sourceType", m.sandbox,
           count(*)::int as connections, count(distinct m.company_id)::int as companies,
           (count(*) filter (where ${billable}))::int as "billableConnections",
-          (count(distinct m.company_id) filter (where ${billable}))::int as "billableCompanies",
-          (count(*) filter (where m.previous_status is null))::int as fresh,
-          (count(*) filter (where m.previous_status = 'Linked' and m.last_day = ${lastDay}::date and m.last_status = 'Linked'))::int as "stillLinked"
+          (count(distinct m.company_id) filter (where ${billable}))::int as "billableCompanies"
         from (select *, case when last_day = ${lastDay}::date then last_status else ${GONE} end as end_status
               from mirror_connection_months where month = ${month}) as m
         group by grouping sets ((m.end_status, m.platform_key, m.source_type, m.sandbox), (m.sandbox))
@@ -52,44 +59,12 @@ function aggregate(db: Db, month: string, rule: BillableRule, lastDay: string) {
   );
 }
 
-/** Month-over-month, sandbox excluded: new (not in last month's final snapshot), lost (Linked then, not now), relinked. */
-async function changes(db: Db, month: string, rows_: AggregateRow[]): Promise<ConnectionCountsReport['changes']> {
+/** Month over month against the previous month's last snapshot (see month-changes.ts). */
+async function changes(db: Db, month: string, lastDay: string): Promise<ConnectionCountsReport['changes']> {
   const previous = previousMonth(month);
   const { lastDay: previousLastDay } = await snapshotSpan(db, previous);
-  const { start, next } = monthBounds(month);
-  const [linkedBefore, relinked] = await Promise.all([
-    previousLastDay
-      ? rows<{ platformKey: string; connections: number }>(
-          db,
-          sql`select platform_key as "platformKey", sum(connections)::int as connections from mirror_snapshot_counts
-              where day = ${previousLastDay}::date and status = 'Linked' and not sandbox group by platform_key`,
-        )
-      : Promise.resolve([]),
-    rows<{ platformKey: string; connections: number }>(
-      db,
-      sql`select coalesce(ch.platform_key, '') as "platformKey", count(distinct ch.connection_id)::int as connections
-          from mirror_changes ch join mirror_connections k on k.id = ch.connection_id
-          where ch.kind = 'connection.status' and ch.from_status in ('Deauthorized', 'Unlinked') and ch.to_status = 'Linked'
-            and ch.occurred_at >= ${start}::timestamptz and ch.occurred_at < ${next}::timestamptz and not k.sandbox
-          group by 1`,
-    ),
-  ]);
-  const byPlatform = new Map<string, PlatformChange>();
-  const entry = (key: string | null) => {
-    const platformKey = key ?? '';
-    let change = byPlatform.get(platformKey);
-    if (!change) byPlatform.set(platformKey, (change = { platformKey: key || null, new: 0, lost: 0, relinked: 0 }));
-    return change;
-  };
-  for (const row of rows_) {
-    if (row.total || row.sandbox) continue;
-    entry(row.platformKey).new += row.fresh;
-    entry(row.platformKey).lost -= row.stillLinked;
-  }
-  for (const row of linkedBefore) entry(row.platformKey).lost += row.connections;
-  for (const row of relinked) entry(row.platformKey).relinked += row.connections;
-  const platforms = [...byPlatform.values()].filter((p) => p.new || p.lost || p.relinked).sort((a, b) => (a.platformKey ?? '').localeCompare(b.platformKey ?? ''));
-  const sum = (pick: (p: PlatformChange) => number) => platforms.reduce((total, p) => total + pick(p), 0);
+  const platforms = await changeCounts(db, { month, lastDay, previousLastDay });
+  const sum = (pick: (p: PlatformChangeCount) => number) => platforms.reduce((total, p) => total + pick(p), 0);
   return {
     previousMonth: previous,
     comparable: previousLastDay !== null,
@@ -101,13 +76,17 @@ async function changes(db: Db, month: string, rows_: AggregateRow[]): Promise<Co
 }
 
 /** The finance audit of one month, computed from the daily snapshots (see mirror/db/snapshot.ts). */
-export async function connectionCountsReport(db: Db, month: string, rule: BillableRule, refreshedAt: string | null): Promise<ConnectionCountsReport> {
+export async function connectionCountsReport(db: Db, month: string, rule: BillableRule): Promise<StoredReport> {
   const span = await snapshotSpan(db, month);
-  const base = { month, refreshedAt, billableRule: describeRule(rule) };
+  const base = { month, refreshedAt: isoOrNull(span.takenMs), billableRule: describeRule(rule) };
   if (!span.lastDay) return { ...base, snapshots: null, totals: null, rows: [], sandbox: [], changes: null, daily: [] };
   const { start, next } = monthBounds(month);
-  const [aggregated, [endOfMonth], daily] = await Promise.all([
+  const [aggregated, [inMonth], [endOfMonth], daily] = await Promise.all([
     aggregate(db, month, rule, span.lastDay),
+    rows<{ companies: number; withoutConnections: number }>(
+      db,
+      sql`select count(*)::int as companies, (count(*) filter (where m.connections = 0))::int as "withoutConnections" from ${monthCompanies(month, takenBetween(span))}`,
+    ),
     rows<{ companies: number; companiesWithoutConnections: number }>(
       db,
       sql`select companies, companies_without_connections as "companiesWithoutConnections" from mirror_snapshot_days where day = ${span.lastDay}::date`,
@@ -129,10 +108,18 @@ export async function connectionCountsReport(db: Db, month: string, rule: Billab
   const sandbox = totalOf(true);
   return {
     ...base,
-    snapshots: { days: span.days, firstDay: span.firstDay!, lastDay: span.lastDay, takenAt: new Date(span.takenMs!).toISOString() },
+    snapshots: {
+      days: span.days,
+      firstDay: span.firstDay!,
+      lastDay: span.lastDay,
+      takenAt: new Date(span.takenMs!).toISOString(),
+      reconstructed: span.reconstructed ? RECONSTRUCTION_BASIS : null,
+    },
     totals: {
       companies: endOfMonth!.companies,
       companiesWithoutConnections: endOfMonth!.companiesWithoutConnections,
+      companiesInMonth: inMonth!.companies,
+      companiesInMonthWithoutConnections: inMonth!.withoutConnections,
       connectionsSeen: live?.connections ?? 0,
       connectionsAtMonthEnd: detail(false).filter((row) => row.status !== GONE).reduce((sum, row) => sum + row.connections, 0),
       billableConnections: live?.billableConnections ?? 0,
@@ -142,7 +129,7 @@ export async function connectionCountsReport(db: Db, month: string, rule: Billab
     },
     rows: detail(false),
     sandbox: detail(true),
-    changes: await changes(db, month, aggregated),
+    changes: await changes(db, month, span.lastDay),
     daily,
   };
 }

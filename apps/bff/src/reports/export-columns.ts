@@ -1,10 +1,11 @@
 import type { CsvColumn } from '../http/csv.js';
+import type { ChangeRecord } from './month-changes.js';
 import type { CompanyCountRecord, ConnectionCountRow, DuplicateCompany, DuplicateRecord } from './schemas.js';
 
 export const COUNT_COLUMNS: CsvColumn<ConnectionCountRow>[] = [
   { header: 'status', value: (r) => r.status },
-  { header: 'platformKey', value: (r) => r.platformKey },
   { header: 'platformName', value: (r) => r.platformName },
+  { header: 'platformKey', value: (r) => r.platformKey },
   { header: 'sourceType', value: (r) => r.sourceType },
   { header: 'sandbox', value: (r) => r.sandbox },
   { header: 'connections', value: (r) => r.connections },
@@ -17,11 +18,13 @@ export const COMPANY_COUNT_COLUMNS: CsvColumn<CompanyCountRecord>[] = [
   { header: 'name', value: (r) => r.name },
   { header: 'merchantId', value: (r) => r.merchantId },
   { header: 'companyDeleted', value: (r) => r.companyDeleted },
+  { header: 'withoutConnections', value: (r) => r.withoutConnections },
   { header: 'connections', value: (r) => r.connections },
   { header: 'linkedAtMonthEnd', value: (r) => r.linkedAtMonthEnd },
   { header: 'billableConnections', value: (r) => r.billableConnections },
   { header: 'sandboxConnections', value: (r) => r.sandboxConnections },
-  { header: 'platforms', value: (r) => r.platforms.join(' ') },
+  { header: 'platforms', value: (r) => r.platformNames.join('; ') },
+  { header: 'platformKeys', value: (r) => r.platforms.join(' ') },
 ];
 
 type DuplicateRow = { group: DuplicateRecord; company: DuplicateCompany };
@@ -41,4 +44,16 @@ export const DUPLICATE_COLUMNS: CsvColumn<DuplicateRow>[] = [
   { header: 'linkedConnections', value: (r) => r.company.linkedConnections },
   { header: 'platforms', value: (r) => r.company.platforms.join(' ') },
   { header: 'samePlatformConnectionIds', value: (r) => r.group.connections.map((connection) => connection.id).join(' ') },
+];
+
+export const CHANGE_COLUMNS: CsvColumn<ChangeRecord>[] = [
+  { header: 'change', value: (r) => r.kind },
+  { header: 'connectionId', value: (r) => r.id },
+  { header: 'companyId', value: (r) => r.companyId },
+  { header: 'companyName', value: (r) => r.companyName },
+  { header: 'platformName', value: (r) => r.platformName },
+  { header: 'platformKey', value: (r) => r.platformKey },
+  { header: 'sourceType', value: (r) => r.sourceType },
+  { header: 'fromStatus', value: (r) => r.fromStatus },
+  { header: 'toStatus', value: (r) => r.toStatus },
 ];

@@ -16,15 +16,18 @@ beforeAll(async () => {
   await stack.deps.codat.connections.create(at.id, { platformKey: 'gbol' });
   await stack.deps.codat.companies.create({ name: '-Dash Couriers' });
   await syncOnce(syncContext(stack));
-});
+}, 60_000);
 afterAll(async () => {
-  await stack.close();
+  await stack?.close();
 });
 
 async function download(path: string, role: 'admin' | 'finance' | 'support' = 'finance') {
   const response = await (await stack.as(role)).request(path);
   const text = Buffer.from(await response.arrayBuffer()).toString('utf8').replace(/^\uFEFF/, '');
-  return { status: response.status, headers: response.headers, records: response.status === 200 ? parseCsv(text) : [] };
+  const records = response.status === 200 ? parseCsv(text) : [];
+  // Month reports open with `# …` rows naming the month, snapshot and rule.
+  const comments = records.filter((record) => record.length === 1 && record[0]!.startsWith('# ')).map((record) => record[0]!);
+  return { status: response.status, headers: response.headers, comments, records: records.slice(comments.length) };
 }
 
 const auditActions = async (action: string) =>
@@ -72,11 +75,13 @@ describe('CSV exports', () => {
 
   it('per-company counts: every company, formula cells neutralised, audited', async () => {
     const list = await stack.json(`/api/reports/connection-counts/companies?month=${month()}&range=${encodeURIComponent('[0,0]')}`);
-    const { status, headers, records } = await download(`/api/reports/connection-counts/companies/export?month=${month()}`);
+    const { status, headers, records, comments } = await download(`/api/reports/connection-counts/companies/export?month=${month()}`);
     expect(status).toBe(200);
     expect(headers.get('content-type')).toMatch(/^text\/csv/);
     expect(headers.get('x-mirror-refreshed-at')).toMatch(/^\d{4}-/);
-    expect(records[0]).toEqual(['companyId', 'name', 'merchantId', 'companyDeleted', 'connections', 'linkedAtMonthEnd', 'billableConnections', 'sandboxConnections', 'platforms']);
+    expect(records[0]).toEqual(['companyId', 'name', 'merchantId', 'companyDeleted', 'withoutConnections', 'connections', 'linkedAtMonthEnd', 'billableConnections', 'sandboxConnections', 'platforms', 'platformKeys']);
+    expect(comments).toEqual(expect.arrayContaining([expect.stringMatching(/^# Billable rule: linked-any-time/), expect.stringMatching(/^# Snapshots: 1 daily/)]));
+    expect(records.filter((r) => r[4] === 'true').map((r) => r[1])).toContain("'-Dash Couriers");
     expect(records.length - 1).toBe(Number(list.headers.get('x-total-count')));
     expect(records.map((r) => r[1])).toContain("'@Home Bakery");
     expect(records.flat().some((cell) => /^[=+\-@]/.test(cell))).toBe(false);

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { PLATFORM_KEY_PATTERN } from '../codat/platforms.js';
-import { monthSchema } from './month.js';
 
-export const monthQuerySchema = z.strictObject({ month: monthSchema.optional() });
 
 const billableRuleSchema = z.object({ key: z.string(), description: z.string() });
 
@@ -19,20 +17,36 @@ export const connectionCountRowSchema = z.object({
 });
 export type ConnectionCountRow = z.infer<typeof connectionCountRowSchema>;
 
-export const platformChangeSchema = z.object({ platformKey: z.string().nullable(), new: z.number(), lost: z.number(), relinked: z.number() });
-export type PlatformChange = z.infer<typeof platformChangeSchema>;
+export const platformChangeSchema = z.object({ platformKey: z.string().nullable(), platformName: z.string().nullable(), new: z.number(), lost: z.number(), relinked: z.number() });
 
 export const connectionCountsReportSchema = z.object({
   month: z.string(),
-  /** When the mirror last completed a sync. */
+  /** When these numbers were taken: the month's latest snapshot (null without one). */
   refreshedAt: z.string().nullable(),
+  /** When the mirror last completed a sync (a later snapshot may not have been taken yet). */
+  mirrorSyncedAt: z.string().nullable(),
+  /** The month has not ended: its figures are as of its latest snapshot, not of its end, and the latest day's snapshot is replaced by each sync that day. */
+  inProgress: z.boolean(),
   billableRule: billableRuleSchema,
   /** The month's daily snapshots; null when there are none (the mirror did not run that month). */
-  snapshots: z.object({ days: z.number(), firstDay: z.string(), lastDay: z.string(), takenAt: z.string() }).nullable(),
+  snapshots: z
+    .object({
+      days: z.number(),
+      firstDay: z.string(),
+      lastDay: z.string(),
+      takenAt: z.string(),
+      /** Set (to what it is based on) when the month was rebuilt from Codat's records rather than taken day by day. */
+      reconstructed: z.string().nullable(),
+    })
+    .nullable(),
   totals: z
     .object({
+      /** On the month's latest snapshot. */
       companies: z.number(),
       companiesWithoutConnections: z.number(),
+      /** Every company of the month (the rows of the per-company list and export), and those without a connection on any snapshot of it. */
+      companiesInMonth: z.number(),
+      companiesInMonthWithoutConnections: z.number(),
       /** Non-sandbox connections on any snapshot of the month. */
       connectionsSeen: z.number(),
       connectionsAtMonthEnd: z.number(),
@@ -67,6 +81,7 @@ export type CompanyCountSortField = (typeof COMPANY_COUNT_SORT_FIELDS)[number];
 
 export const companyCountFilterSchema = z.strictObject({
   billable: z.boolean().optional(),
+  withoutConnections: z.boolean().optional(),
   platform: z.string().regex(PLATFORM_KEY_PATTERN).optional(),
 });
 export type CompanyCountFilter = z.infer<typeof companyCountFilterSchema>;
@@ -77,11 +92,15 @@ export const companyCountRecordSchema = z.object({
   name: z.string().nullable(),
   merchantId: z.string().nullable(),
   companyDeleted: z.boolean(),
+  /** Existed during the month's snapshots without a connection on any of them. */
+  withoutConnections: z.boolean(),
   connections: z.number(),
   linkedAtMonthEnd: z.number(),
   billableConnections: z.number(),
   sandboxConnections: z.number(),
+  /** Platform keys, and the same platforms by name. */
   platforms: z.array(z.string()),
+  platformNames: z.array(z.string()),
 });
 export type CompanyCountRecord = z.infer<typeof companyCountRecordSchema>;
 

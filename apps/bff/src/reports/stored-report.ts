@@ -2,15 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { mirrorReports } from '../db/schema/mirror.js';
 import type { BillableRule } from './billable-rule.js';
-import { connectionCountsReport, snapshotSpan } from './connection-counts.js';
-import type { ConnectionCountsReport } from './schemas.js';
+import { connectionCountsReport, snapshotSpan, type StoredReport } from './connection-counts.js';
 
 /**
  * Computes the month's report as of its latest snapshot and keeps it: a report only changes when
- * a snapshot is taken (once a day), and on a large fleet computing it takes seconds.
+ * a snapshot is taken or replaced, and on a large fleet computing it takes seconds.
  */
-export async function refreshStoredReport(db: Db, month: string, rule: BillableRule): Promise<ConnectionCountsReport> {
-  const report = await connectionCountsReport(db, month, rule, null);
+export async function refreshStoredReport(db: Db, month: string, rule: BillableRule): Promise<StoredReport> {
+  const report = await connectionCountsReport(db, month, rule);
   if (report.snapshots) {
     const row = { month, rule, lastDay: report.snapshots.lastDay, computedAt: new Date(), body: report };
     await db
@@ -21,12 +20,13 @@ export async function refreshStoredReport(db: Db, month: string, rule: BillableR
   return report;
 }
 
-/** The month's report: the kept one when it is as of the month's latest snapshot, else computed now (and kept). */
-export async function storedConnectionCountsReport(db: Db, month: string, rule: BillableRule, refreshedAt: string | null): Promise<ConnectionCountsReport> {
-  const [{ lastDay }, [kept]] = await Promise.all([
+/** The month's report: the kept one when it is as of the month's latest snapshot (same day, same sync), else computed now (and kept). */
+export async function storedConnectionCountsReport(db: Db, month: string, rule: BillableRule): Promise<StoredReport> {
+  const [{ takenMs }, [kept]] = await Promise.all([
     snapshotSpan(db, month),
     db.select().from(mirrorReports).where(and(eq(mirrorReports.month, month), eq(mirrorReports.rule, rule))),
   ]);
-  const report = kept && kept.lastDay === lastDay ? (kept.body as unknown as ConnectionCountsReport) : await refreshStoredReport(db, month, rule);
-  return { ...report, refreshedAt };
+  const body = kept?.body as unknown as StoredReport | undefined;
+  const current = body?.refreshedAt != null && takenMs !== null && Date.parse(body.refreshedAt) === takenMs;
+  return current ? body! : await refreshStoredReport(db, month, rule);
 }

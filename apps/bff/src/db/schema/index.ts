@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './mirror.js';
 export * from './actions.js';
 export * from './jobs.js';
+export * from './finance.js';

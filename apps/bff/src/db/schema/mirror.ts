@@ -176,6 +176,8 @@ export const mirrorSnapshotDays = pgTable('mirror_snapshot_days', {
   runId: bigint('run_id', { mode: 'number' }).notNull(),
   companies: integer('companies').notNull(),
   companiesWithoutConnections: integer('companies_without_connections').notNull(),
+  /** Rebuilt afterwards from what Codat records (mirror/db/backfill.ts), not taken on the day. */
+  reconstructed: boolean('reconstructed').notNull().default(false),
 });
 
 /** A day's connection counts by status × platform × source type (the series behind the charts). */
@@ -216,6 +218,9 @@ export const mirrorConnectionMonths = pgTable(
     daysLinked: integer('days_linked').notNull(),
     /** Seen in the previous month's last snapshot, and with what status. */
     previousStatus: text('previous_status'),
+    /** last_day and last_status before the latest day was added: what undoes that day when a later sync the same day replaces it. */
+    beforeLastDay: date('before_last_day', { mode: 'string' }),
+    beforeLastStatus: text('before_last_status'),
   },
   (table) => [primaryKey({ columns: [table.month, table.connectionId] }), index('mirror_connection_months_company').on(table.month, table.companyId)],
 );

@@ -6,26 +6,32 @@ import { LARGE_WORK_MEM, rows } from './sql.js';
 
 const monthOf = (day: string) => day.slice(0, 7);
 
+/** What a completed sync did to its day's snapshot. */
+export type SnapshotOutcome = 'taken' | 'replaced';
+
 /**
- * The day's snapshot, once per UTC day (the first writer wins; later calls change nothing):
- * counts by status × platform × source type, and each live connection's month rolled forward.
+ * The day's snapshot: the first completed sync of a UTC day takes it, each later one that day
+ * replaces it (the day's contribution to each connection's month is undone, then added again), so
+ * the month in progress reflects the latest sync; once the day is over nothing writes it again.
+ * Counts by status × platform × source type, and each live connection's month rolled forward.
  * Call inside a transaction.
  */
-export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date): Promise<boolean> {
+export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date): Promise<SnapshotOutcome> {
   const month = monthOf(day);
-  const taken = await rows(db, sql`select 1 from mirror_snapshot_days where day = ${day}::date`);
-  if (taken.length > 0) return false;
   await db.execute(LARGE_WORK_MEM);
-  const inserted = await rows(
+  const [day_] = await rows<{ replaced: boolean }>(
     db,
     sql`insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections)
         select ${day}::date, ${at.toISOString()}::timestamptz, ${runId}, count(*)::int, (count(*) filter (where k.company_id is null))::int
         from mirror_companies c
         left join (select distinct company_id from mirror_connections where deleted_at is null) as k on k.company_id = c.id
         where c.deleted_at is null
-        on conflict (day) do nothing returning day::text`,
+        on conflict (day) do update set taken_at = excluded.taken_at, run_id = excluded.run_id, companies = excluded.companies,
+          companies_without_connections = excluded.companies_without_connections
+        returning (xmax <> 0) as replaced`,
   );
-  if (inserted.length === 0) return false;
+  const replaced = day_!.replaced;
+  if (replaced) await undoDay(db, month, day);
   await db.execute(sql`
     insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
     select ${day}::date, status, coalesce(platform_key, ''), source_type, bool_or(sandbox), count(*)::int, count(distinct company_id)::int
@@ -43,15 +49,33 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
     left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = c.id and p.last_day = ${previous?.day ?? null}::date
     where c.deleted_at is null
     on conflict (month, connection_id) do update set company_id = excluded.company_id, platform_key = excluded.platform_key,
-      platform_name = excluded.platform_name, source_type = excluded.source_type, sandbox = excluded.sandbox, last_day = excluded.last_day,
-      last_status = excluded.last_status, days_seen = mirror_connection_months.days_seen + 1,
+      platform_name = excluded.platform_name, source_type = excluded.source_type, sandbox = excluded.sandbox,
+      before_last_day = mirror_connection_months.last_day, before_last_status = mirror_connection_months.last_status,
+      last_day = excluded.last_day, last_status = excluded.last_status, days_seen = mirror_connection_months.days_seen + 1,
       days_linked = mirror_connection_months.days_linked + excluded.days_linked`);
-  await rollUpCompanies(db, month, day);
-  return true;
+  await rollUpCompanies(db, month, day, replaced);
+  return replaced ? 'replaced' : 'taken';
+}
+
+/** Takes the day's earlier snapshot out of its month, so the day can be added again. */
+async function undoDay(db: Db, month: string, day: string): Promise<void> {
+  await db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
+  await db.execute(sql`delete from mirror_connection_months where month = ${month} and first_day = ${day}::date`);
+  // Rows written before before_last_* existed fall back to their first day and status.
+  await db.execute(sql`
+    update mirror_connection_months set days_seen = days_seen - 1, days_linked = days_linked - (last_status = 'Linked')::int,
+      last_day = coalesce(before_last_day, first_day), last_status = coalesce(before_last_status, first_status),
+      before_last_day = null, before_last_status = null
+    where month = ${month} and last_day = ${day}::date`);
 }
 
 /** mirror_company_months for `month` from its connections, as of snapshot `day` (the month's latest). */
-async function rollUpCompanies(db: Db, month: string, day: string): Promise<void> {
+export async function rollUpCompanies(db: Db, month: string, day: string, replaced: boolean): Promise<void> {
+  if (replaced) {
+    // Companies whose every connection of the month appeared only in the replaced snapshot.
+    await db.execute(sql`delete from mirror_company_months m where m.month = ${month}
+      and not exists (select 1 from mirror_connection_months c where c.month = ${month} and c.company_id = m.company_id)`);
+  }
   const linkedAtEnd = sql`not sandbox and last_day = ${day}::date and last_status = 'Linked'`;
   await db.execute(sql`
     insert into mirror_company_months (month, company_id, connections, linked_at_month_end, billable_linked_any_time,

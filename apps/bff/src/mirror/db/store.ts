@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { LeaseLostError, type MirrorStore } from '../store.js';
 import { claimLease, releaseLease, runQueries } from './runs.js';
+import { backfillMonths } from './backfill.js';
 import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
@@ -73,11 +74,13 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       // After a first load the planner knows nothing of the new rows yet: statistics first.
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       const snapshot = await db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at));
-      const pruned = snapshot ? await prune(db, pruneBefore) : undefined;
-      if (snapshot) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
-      if (snapshot) await refreshStoredReport(db, day.slice(0, 7), billableRule);
+      const firstOfDay = snapshot === 'taken';
+      const reconstructed = firstOfDay ? await backfillMonths(db, day, runId) : [];
+      const pruned = firstOfDay ? await prune(db, pruneBefore) : undefined;
+      if (firstOfDay) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
+      for (const month of [...reconstructed, day.slice(0, 7)]) await refreshStoredReport(db, month, billableRule);
       const duplicateGroups = await refreshDuplicateGroups(db);
-      return { snapshot, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
+      return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
     },
   };
 }

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
+import { DATABASE_KINDS } from '../../test/databases.js';
+import { startStack, type Stack } from '../../test/stack.js';
+import { isSandboxPlatform } from '../codat/sandbox-platforms.js';
+import { monthBounds, previousMonth } from './month.js';
+
+describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed on %s', (database) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ database, settings: { mirror: TEST_MIRROR_SETTINGS } });
+    await syncOnce(syncContext(stack));
+    await syncOnce(syncContext(stack));
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  /** The seeded history at an instant: who existed, and who was Linked (a Deauthorized or Unlinked connection was, until its first active error or else its last sync). */
+  function seededAt(endMs: number) {
+    const connections = [...stack.emu.store.connections.values()].filter((c) => c.createdMs < endMs && !isSandboxPlatform(c.integrationKey));
+    const statusAt = (c: (typeof connections)[number]) => {
+      const activeErrors = c.errors.filter((e) => e.status === 'Active' && e.erroredOnUtc).map((e) => Date.parse(e.erroredOnUtc!));
+      const stoppedMs = activeErrors.length > 0 ? Math.min(...activeErrors) : c.lastSyncMs;
+      return (c.status === 'Deauthorized' || c.status === 'Unlinked') && stoppedMs !== undefined && stoppedMs > endMs ? 'Linked' : c.status;
+    };
+    return {
+      companies: [...stack.emu.store.companies.values()].filter((c) => c.createdMs < endMs).length,
+      connections: connections.length,
+      linked: new Set(connections.filter((c) => statusAt(c) === 'Linked').map((c) => c.id)),
+    };
+  }
+
+  it('fills the 12 months before the current one from the seeded history, by the same rules, marked reconstructed', async () => {
+    const current = new Date(stack.deps.now()).toISOString().slice(0, 7);
+    let month = current;
+    for (let i = 0; i < 12; i += 1) {
+      month = previousMonth(month);
+      const endMs = Date.parse(`${monthBounds(month).next}T00:00:00Z`);
+      const truth = seededAt(endMs);
+      const before = seededAt(Date.parse(`${month}-01T00:00:00Z`));
+      const { body } = await stack.json(`/api/reports/connection-counts?month=${month}`);
+      expect({ month, ...body.totals, lost: body.changes.lost }).toMatchObject({
+        month,
+        companies: truth.companies,
+        connectionsAtMonthEnd: truth.connections,
+        billableConnections: truth.linked.size,
+        ...(i < 11 ? { lost: [...before.linked].filter((id) => !truth.linked.has(id)).length } : {}),
+      });
+      expect(body.snapshots).toMatchObject({ days: 1, reconstructed: expect.stringMatching(/^Reconstructed from what Codat records/) });
+    }
+    const { body: now } = await stack.json(`/api/reports/connection-counts?month=${current}`);
+    expect(now.snapshots).toMatchObject({ days: 1, reconstructed: null });
+  });
+});
