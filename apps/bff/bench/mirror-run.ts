@@ -29,11 +29,41 @@ import { createScratchPostgres } from '../test/databases.js';
 
 const MB = 1024 * 1024;
 const kind = process.env.MIRROR_BENCH_DATABASE === 'postgres' ? 'postgres' : 'pglite';
+/**
+ * The baseline of the during-sync figures: the sync as it was before issue 16, each page written
+ * whole in one transaction without letting requests go first. Only the syncs are measured.
+ */
+const wholePages = process.env.MIRROR_BENCH_WHOLE_PAGES === '1';
 const terms = JSON.parse(process.env.MIRROR_BENCH_TERMS ?? '[]') as string[];
 const twoLetterTerms = JSON.parse(process.env.MIRROR_BENCH_SHORT_TERMS ?? '[]') as string[];
 /** One request every this many ms while a sync runs (10 a second: a few staff at work). */
 const PROBE_EVERY_MS = 100;
 const PROBE_AT_REST_MS = 5000;
+
+/** What the syncs measure (all a whole-pages baseline run measures); a full run adds the rest. */
+export interface SyncFigures {
+  kind: string;
+  wholePages: boolean;
+  /** The process with its database open and migrated, before any sync. */
+  idleRssMb: number;
+  fullSync: { ms: number; peakRssMb: number; peakHeapMb: number; status: string; pages: number; changes: number };
+  incrementalSync: { ms: number; peakRssMb: number; changes: number };
+  counts: { companies: number; connections: number };
+  probes: { firstSync: Probe; steadySync: Probe; atRest: Probe };
+}
+
+/** A full run's figures. */
+export interface RunFigures extends SyncFigures {
+  pagingMs: number;
+  pagingCompanies: number;
+  search: { samples: number[]; found: number; twoLetter: number[]; twoLetterFound: number };
+  baseline: number[];
+  report: number[];
+  reportComputeMs: number;
+  export: { ms: number; bytes: number; peakHeapMb: number; peakRssMb: number };
+  otherPages: Record<string, number>;
+  otherExports: Record<string, { ms: number; bytes: number }>;
+}
 
 /** Latencies of the requests made while something ran, and the ones that did not answer 200. */
 export interface Probe {
@@ -106,6 +136,14 @@ async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe
   }
 }
 
+/** Sends the figures to the parent and ends this process. */
+async function finish(figures: SyncFigures | RunFigures): Promise<never> {
+  process.send!(figures);
+  await codat.close();
+  await dispose();
+  process.exit(0);
+}
+
 const { database, dispose } = await open();
 await prepareDatabase(database, async () => undefined);
 globalThis.gc?.();
@@ -155,7 +193,8 @@ const searchPath = (q: string) => `/api/companies?filter=${encodeURIComponent(JS
 const probePaths = (i: number) =>
   [`/api/companies?range=${range}`, searchPath(terms[i % terms.length]!), `/api/reports/connection-counts?month=${month}`, `/api/connection-error-groups?range=${range}`][i % 4]!;
 
-const { sync } = mirrorRuntime(deps);
+const { sync: slicedSync, settings: mirrorSettings } = mirrorRuntime(deps);
+const sync = wholePages ? { ...slicedSync, settings: { ...mirrorSettings, sliceCompanies: mirrorSettings.pageSize }, yieldToRequests: undefined } : slicedSync;
 const runSync = async () => continueSync(sync, (await beginSync(sync, 'manual'))!);
 const full = await probed(() => measured(runSync));
 const [counts] = await rows<{ companies: number; connections: number }>(
@@ -164,6 +203,16 @@ const [counts] = await rows<{ companies: number; connections: number }>(
 );
 const incremental = await probed(() => measured(runSync));
 const atRest = await probed(() => delay(PROBE_AT_REST_MS));
+const syncFigures: SyncFigures = {
+  kind,
+  wholePages,
+  idleRssMb,
+  fullSync: { ms: full.value.ms, peakRssMb: full.value.peakRssMb, peakHeapMb: full.value.peakHeapMb, status: full.value.value.status, pages: full.value.value.pages, changes: full.value.value.changes },
+  incrementalSync: { ms: incremental.value.ms, peakRssMb: incremental.value.peakRssMb, changes: incremental.value.value.changes },
+  counts: counts!,
+  probes: { firstSync: full.probe, steadySync: incremental.probe, atRest: atRest.probe },
+};
+if (wholePages) await finish(syncFigures);
 
 // After a completed sync the companies route searches the mirror, and says so in X-Mirror-Refreshed-At.
 if (!(await get(searchPath(terms[0]!))).headers.has('x-mirror-refreshed-at')) throw new Error('search did not use the mirror');
@@ -210,16 +259,11 @@ for (const [name, path] of Object.entries({ 'possible-duplicates CSV export': '/
   otherExports[name] = { ms, bytes };
 }
 
-process.send!({
-  kind,
-  idleRssMb,
+await finish({
+  ...syncFigures,
   pagingMs: paging.ms,
   pagingCompanies: paging.value,
-  fullSync: { ms: full.value.ms, peakRssMb: full.value.peakRssMb, peakHeapMb: full.value.peakHeapMb, status: full.value.value.status, pages: full.value.value.pages, changes: full.value.value.changes },
-  incrementalSync: { ms: incremental.value.ms, peakRssMb: incremental.value.peakRssMb, changes: incremental.value.value.changes },
-  counts,
   search: { samples: search.samples, found: search.found, twoLetter: twoLetter.samples, twoLetterFound: twoLetter.found },
-  probes: { firstSync: full.probe, steadySync: incremental.probe, atRest: atRest.probe },
   baseline,
   report,
   reportComputeMs,
@@ -227,6 +271,4 @@ process.send!({
   otherPages,
   otherExports,
 });
-await codat.close();
-await dispose();
-process.exit(0);
+

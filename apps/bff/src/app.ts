@@ -5,6 +5,7 @@ import { apiRoutes } from './api.js';
 import { healthRoutes } from './http/health.js';
 import { observeRequests } from './http/observe.js';
 import { onError } from './http/on-error.js';
+import { requestsInFlight } from './http/requests-in-flight.js';
 import { spaRoutes } from './http/spa.js';
 
 /** The BFF: health and metrics, the console's /api, and the built SPA. */
@@ -13,6 +14,7 @@ export function createApp(deps: BffDeps): Hono {
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(observeRequests(deps.logger, deps.metrics));
   app.route('/', healthRoutes(deps));
+  app.use('/api/*', requestsInFlight(deps).track);
   app.route('/api', apiRoutes(deps));
   app.route('/', spaRoutes(deps.settings.spaDir));
   app.onError(onError(deps.logger));
