@@ -8,6 +8,7 @@ import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
 import { sql } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import { createApp } from '../src/app.js';
@@ -36,8 +37,11 @@ const kind = process.env.MIRROR_BENCH_DATABASE === 'postgres' ? 'postgres' : 'pg
 const wholePages = process.env.MIRROR_BENCH_WHOLE_PAGES === '1';
 const terms = JSON.parse(process.env.MIRROR_BENCH_TERMS ?? '[]') as string[];
 const twoLetterTerms = JSON.parse(process.env.MIRROR_BENCH_SHORT_TERMS ?? '[]') as string[];
-/** One request every this many ms while a sync runs (10 a second: a few staff at work). */
-const PROBE_EVERY_MS = 100;
+/**
+ * One request every this many ms while a sync runs (a few staff at work); well below what the
+ * process answers at rest, so the figures show the sync's effect, not a queue of requests.
+ */
+const PROBE_EVERY_MS = 250;
 const PROBE_AT_REST_MS = 5000;
 
 /** What the syncs measure (all a whole-pages baseline run measures); a full run adds the rest. */
@@ -70,6 +74,8 @@ export interface Probe {
   everyMs: number;
   latencies: number[];
   failures: string[];
+  /** How late the event loop ran its timers meanwhile (monitorEventLoopDelay): how long it froze. */
+  loopDelayMs: { p99: number; max: number };
 }
 
 /** Peak RSS and JS heap while `fn` runs, sampled every 25 ms. */
@@ -128,8 +134,12 @@ async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe
     }
   };
   const timer = setInterval(startDue, PROBE_EVERY_MS / 4);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   try {
-    return { value: await fn(), probe: { everyMs: PROBE_EVERY_MS, latencies, failures } };
+    const value = await fn();
+    loop.disable();
+    return { value, probe: { everyMs: PROBE_EVERY_MS, latencies, failures, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } } };
   } finally {
     clearInterval(timer);
     await Promise.all(inFlight);

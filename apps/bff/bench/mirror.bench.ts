@@ -10,8 +10,10 @@
  *     thrown away in the same process;
  *   - full sync in steady state (every page read again, nothing changed; target < 60 s);
  *   - /api requests made during each of those syncs (the companies list, a search, the
- *     connection-counts report, the error groups; one every 100 ms on a fixed schedule): p50 / p99
- *     (target p99 < 100 ms), against the same requests at rest after the syncs;
+ *     connection-counts report, the error groups; one every 250 ms on a fixed schedule): p50 / p99
+ *     (target p99 < 100 ms) and the event loop's delay, against the same requests at rest after the syncs and against the
+ *     same syncs run as before issue 16 (each page one transaction, requests not let first) in a
+ *     fresh process and database of the same run (MIRROR_BENCH_WHOLE_PAGES_BASELINE=0 skips it);
  *   - company search over the mirror through GET /api/companies: p50 / p95 (target p95 < 50 ms)
  *     over name words, merchant ids (as the seed tagged them), ids and three-letter prefixes;
  *     two-letter terms apart; how many of the queries found a company; baseline = GET
@@ -21,7 +23,8 @@
  *   - the per-company counts CSV export (one row per company with a connection), and the possible
  *     duplicates and error groups exports.
  * Run with `npm run bench:mirror` (a few minutes). Exits 1 when a target is missed. Set
- * MIRROR_BENCH_DATABASES=pglite to skip PostgreSQL (TEST_POSTGRES_URL says where it is).
+ * MIRROR_BENCH_DATABASES=pglite to skip PostgreSQL (TEST_POSTGRES_URL says where it is), and
+ * MIRROR_BENCH_COMPANIES / MIRROR_BENCH_CONNECTIONS for a smaller fleet while iterating.
  */
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -82,7 +85,7 @@ function searchTerms(emulator: EmulatorReady): { terms: string[]; twoLetter: str
 
 function probeContext(probe: Probe): string {
   const failures = probe.failures.length > 0 ? `; not 200: ${[...new Set(probe.failures)].join(', ')} (${probe.failures.length})` : '';
-  return `${probe.latencies.length} requests, one per ${probe.everyMs} ms (list, search, report, error groups); worst ${ms(Math.max(...probe.latencies))}${failures}`;
+  return `${probe.latencies.length} requests, one per ${probe.everyMs} ms (list, search, report, error groups); worst ${ms(Math.max(...probe.latencies))}; event loop delay p99 ${ms(probe.loopDelayMs.p99)}, max ${ms(probe.loopDelayMs.max)}${failures}`;
 }
 
 type Check = [string, string, string, string, boolean | undefined];
