@@ -138,6 +138,8 @@ async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe
   loop.enable();
   try {
     const value = await fn();
+    // Requests due while the loop was blocked to the end are made now, late, as staff would.
+    startDue();
     loop.disable();
     return { value, probe: { everyMs: PROBE_EVERY_MS, latencies, failures, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } } };
   } finally {
