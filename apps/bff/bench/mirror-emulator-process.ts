@@ -3,10 +3,10 @@
  * fleet seed gives ~1.24 connections per company; banking and commerce connections are added to
  * every company that has any (and to a share of those without) until the fleet holds ~250,000,
  * spread over statuses, a tenth with an active error. Reports its URL, the ground-truth counts and
- * sample search terms.
+ * sample search terms: names, ids, and merchant ids as the seed gave them (its merchant-id tags).
  */
 import { randomUUID } from 'node:crypto';
-import { seedScenario, startEmulator, summarizeStore } from '@console/codat-emulator';
+import { MERCHANT_TAG, seedScenario, startEmulator, summarizeStore } from '@console/codat-emulator';
 import { sendReady } from './ipc.js';
 
 const COMPANIES = Number(process.env.MIRROR_BENCH_COMPANIES ?? 100_000);
@@ -44,5 +44,7 @@ const running = await startEmulator({
   },
 });
 const summary = summarizeStore(running.emu.store);
-const names = running.emu.store.companyOrder.slice(0, 2000).map((id) => running.emu.store.companies.get(id)!.name);
-sendReady({ url: running.url, companyIds: running.emu.store.companyOrder.slice(0, 500), summary, names } as never);
+const sample = running.emu.store.companyOrder.slice(0, 2000).map((id) => running.emu.store.companies.get(id)!);
+const names = sample.map((company) => company.name);
+const merchantIds = sample.flatMap((company) => company.tags?.[MERCHANT_TAG] ?? []);
+sendReady({ url: running.url, companyIds: running.emu.store.companyOrder.slice(0, 500), summary, names, merchantIds } as never);

@@ -8,6 +8,8 @@ import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
 import { sql } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/passwords.js';
@@ -25,12 +27,58 @@ import { createLogger } from '../src/observability/logger.js';
 import { Metrics } from '../src/observability/metrics.js';
 import { MERCHANT_ID_TAG } from '../src/settings.js';
 import { createScratchPostgres } from '../test/databases.js';
-import { financeFigures } from './finance-run.js';
+import { financeFigures, type FinanceFigures } from './finance-run.js';
 
 const MB = 1024 * 1024;
 const kind = process.env.MIRROR_BENCH_DATABASE === 'postgres' ? 'postgres' : 'pglite';
+/**
+ * The baseline of the during-sync figures: the sync as it was before issue 16, each page written
+ * whole in one transaction without letting requests go first. Only the syncs are measured.
+ */
+const wholePages = process.env.MIRROR_BENCH_WHOLE_PAGES === '1';
 const terms = JSON.parse(process.env.MIRROR_BENCH_TERMS ?? '[]') as string[];
 const twoLetterTerms = JSON.parse(process.env.MIRROR_BENCH_SHORT_TERMS ?? '[]') as string[];
+/**
+ * One request every this many ms while a sync runs (a few staff at work); well below what the
+ * process answers at rest, so the figures show the sync's effect, not a queue of requests.
+ */
+const PROBE_EVERY_MS = 250;
+const PROBE_AT_REST_MS = 5000;
+
+/** What the syncs measure (all a whole-pages baseline run measures); a full run adds the rest. */
+export interface SyncFigures {
+  kind: string;
+  wholePages: boolean;
+  /** The process with its database open and migrated, before any sync. */
+  idleRssMb: number;
+  fullSync: { ms: number; peakRssMb: number; peakHeapMb: number; status: string; pages: number; changes: number };
+  incrementalSync: { ms: number; peakRssMb: number; changes: number };
+  counts: { companies: number; connections: number };
+  probes: { firstSync: Probe; steadySync: Probe; atRest: Probe };
+}
+
+/** A full run's figures. */
+export interface RunFigures extends SyncFigures {
+  finance: FinanceFigures;
+  pagingMs: number;
+  pagingCompanies: number;
+  search: { samples: number[]; found: number; twoLetter: number[]; twoLetterFound: number };
+  baseline: number[];
+  report: number[];
+  reportComputeMs: number;
+  export: { ms: number; bytes: number; peakHeapMb: number; peakRssMb: number };
+  otherPages: Record<string, number>;
+  otherExports: Record<string, { ms: number; bytes: number }>;
+}
+
+/** Latencies of the requests made while something ran, and the ones that did not answer 200. */
+export interface Probe {
+  everyMs: number;
+  latencies: number[];
+  failures: string[];
+  /** How late the event loop ran its timers meanwhile (monitorEventLoopDelay): how long it froze. */
+  loopDelayMs: { p99: number; max: number };
+}
 
 /** Peak RSS and JS heap while `fn` runs, sampled every 25 ms. */
 async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMb: number; peakHeapMb: number }> {
@@ -60,6 +108,54 @@ async function open(): Promise<{ database: Database; dispose: () => Promise<void
   // As the BFF opens CONSOLE_DATA_DIR, first start included.
   const database = await openDatabase({ dataDir });
   return { database, dispose: async () => (await database.close(), rmSync(dataDir, { recursive: true, force: true })) };
+}
+
+/**
+ * Runs `fn` while requests start every PROBE_EVERY_MS on a fixed schedule, as staff click
+ * regardless of what the server is doing; each latency is counted from its scheduled start, so
+ * an event loop that fires the timer late is charged for it.
+ */
+async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe }> {
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  let scheduled = 0;
+  const startDue = () => {
+    for (; started + scheduled * PROBE_EVERY_MS <= performance.now(); scheduled += 1) {
+      const due = started + scheduled * PROBE_EVERY_MS;
+      const path = probePaths(scheduled);
+      const request = Promise.resolve(app.request(`http://bench.local${path}`, { headers: { Cookie: cookie } }))
+        .then(async (response) => {
+          await response.arrayBuffer();
+          latencies.push(performance.now() - due);
+          if (response.status !== 200) failures.push(`${response.status} ${path.split('?')[0]}`);
+        })
+        .finally(() => inFlight.delete(request));
+      inFlight.add(request);
+    }
+  };
+  const timer = setInterval(startDue, PROBE_EVERY_MS / 4);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  try {
+    const value = await fn();
+    // Requests due while the loop was blocked to the end are made now, late, as staff would.
+    startDue();
+    loop.disable();
+    return { value, probe: { everyMs: PROBE_EVERY_MS, latencies, failures, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } } };
+  } finally {
+    clearInterval(timer);
+    await Promise.all(inFlight);
+  }
+}
+
+/** Sends the figures to the parent and ends this process. */
+async function finish(figures: SyncFigures | RunFigures): Promise<never> {
+  process.send!(figures);
+  await codat.close();
+  await dispose();
+  process.exit(0);
 }
 
 const { database, dispose } = await open();
@@ -104,29 +200,51 @@ const paging = await measured(async () => {
   return companies;
 });
 
-const { sync } = mirrorRuntime(deps);
+const range = encodeURIComponent('[0,24]');
+const month = new Date().toISOString().slice(0, 7);
+const searchPath = (q: string) => `/api/companies?filter=${encodeURIComponent(JSON.stringify({ q }))}&range=${range}`;
+/** What staff open while a sync runs: the companies list, a search, a report, the error groups. */
+const probePaths = (i: number) =>
+  [`/api/companies?range=${range}`, searchPath(terms[i % terms.length]!), `/api/reports/connection-counts?month=${month}`, `/api/connection-error-groups?range=${range}`][i % 4]!;
+
+const { sync: slicedSync, settings: mirrorSettings } = mirrorRuntime(deps);
+const sync = wholePages ? { ...slicedSync, settings: { ...mirrorSettings, sliceCompanies: mirrorSettings.pageSize }, yieldToRequests: undefined } : slicedSync;
 const runSync = async () => continueSync(sync, (await beginSync(sync, 'manual'))!);
-const full = await measured(runSync);
+const full = await probed(() => measured(runSync));
 const [counts] = await rows<{ companies: number; connections: number }>(
   database.db,
   sql`select (select count(*)::int from mirror_companies where deleted_at is null) as companies, (select count(*)::int from mirror_connections where deleted_at is null) as connections`,
 );
-const incremental = await measured(runSync);
+const incremental = await probed(() => measured(runSync));
+const atRest = await probed(() => delay(PROBE_AT_REST_MS));
+const syncFigures: SyncFigures = {
+  kind,
+  wholePages,
+  idleRssMb,
+  fullSync: { ms: full.value.ms, peakRssMb: full.value.peakRssMb, peakHeapMb: full.value.peakHeapMb, status: full.value.value.status, pages: full.value.value.pages, changes: full.value.value.changes },
+  incrementalSync: { ms: incremental.value.ms, peakRssMb: incremental.value.peakRssMb, changes: incremental.value.value.changes },
+  counts: counts!,
+  probes: { firstSync: full.probe, steadySync: incremental.probe, atRest: atRest.probe },
+};
+if (wholePages) await finish(syncFigures);
 
-const range = encodeURIComponent('[0,24]');
-const searchPath = (q: string) => `/api/companies?filter=${encodeURIComponent(JSON.stringify({ q }))}&range=${range}`;
 // After a completed sync the companies route searches the mirror, and says so in X-Mirror-Refreshed-At.
 if (!(await get(searchPath(terms[0]!))).headers.has('x-mirror-refreshed-at')) throw new Error('search did not use the mirror');
-const searchOnce = async (q: string) => (await timed(searchPath(q))).ms;
+const searchOnce = async (q: string) => {
+  const { ms, headers } = await timed(searchPath(q));
+  return { ms, found: Number(headers.get('x-total-count')) > 0 };
+};
 for (const q of terms.slice(0, 20)) await searchOnce(q);
-const search: number[] = [];
-for (const q of terms) search.push(await searchOnce(q));
-const twoLetter: number[] = [];
-for (const q of twoLetterTerms) twoLetter.push(await searchOnce(q));
+const searchAll = async (queries: string[]) => {
+  const results = [];
+  for (const q of queries) results.push(await searchOnce(q));
+  return { samples: results.map((result) => result.ms), found: results.filter((result) => result.found).length };
+};
+const search = await searchAll(terms);
+const twoLetter = await searchAll(twoLetterTerms);
 const baseline: number[] = [];
 for (let i = 0; i < 200; i += 1) baseline.push((await timed('/api/auth/me')).ms);
 
-const month = new Date().toISOString().slice(0, 7);
 await get(`/api/reports/connection-counts?month=${month}`);
 const report: number[] = [];
 for (let i = 0; i < 5; i += 1) report.push((await timed(`/api/reports/connection-counts?month=${month}`)).ms);
@@ -157,16 +275,12 @@ for (const [name, path] of Object.entries({ 'possible-duplicates CSV export': '/
 
 const finance = await financeFigures(app, database.db, measured);
 
-process.send!({
-  kind,
+await finish({
+  ...syncFigures,
   finance,
-  idleRssMb,
   pagingMs: paging.ms,
   pagingCompanies: paging.value,
-  fullSync: { ms: full.ms, peakRssMb: full.peakRssMb, peakHeapMb: full.peakHeapMb, status: full.value.status, pages: full.value.pages, changes: full.value.changes },
-  incrementalSync: { ms: incremental.ms, peakRssMb: incremental.peakRssMb, changes: incremental.value.changes },
-  counts,
-  search: { samples: search, twoLetter },
+  search: { samples: search.samples, found: search.found, twoLetter: twoLetter.samples, twoLetterFound: twoLetter.found },
   baseline,
   report,
   reportComputeMs,
@@ -174,6 +288,4 @@ process.send!({
   otherPages,
   otherExports,
 });
-await codat.close();
-await dispose();
-process.exit(0);
+

@@ -9,51 +9,45 @@
  *     embedded PGlite alone holds most of the budget); baseline = the same Codat pages read and
  *     thrown away in the same process;
  *   - full sync in steady state (every page read again, nothing changed; target < 60 s);
+ *   - /api requests made during each of those syncs (the companies list, a search, the
+ *     connection-counts report, the error groups; one every 250 ms on a fixed schedule): p50 / p99
+ *     (target p99 < 100 ms) and the event loop's delay, against the same requests at rest after the syncs and against the
+ *     same syncs run as before issue 16 (each page one transaction, requests not let first) in a
+ *     fresh process and database of the same run (MIRROR_BENCH_WHOLE_PAGES_BASELINE=0 skips it);
  *   - company search over the mirror through GET /api/companies: p50 / p95 (target p95 < 50 ms)
- *     over name words, merchant ids, ids and three-letter prefixes; two-letter terms apart;
- *     baseline = GET /api/auth/me through the same app;
+ *     over name words, merchant ids (as the seed tagged them), ids and three-letter prefixes;
+ *     two-letter terms apart; how many of the queries found a company; baseline = GET
+ *     /api/auth/me through the same app;
  *   - GET /api/reports/connection-counts (target < 500 ms, worst of 5), which serves the report
  *     the day's snapshot computed and kept; the computation itself is timed too;
  *   - the per-company counts CSV export (one row per company with a connection), and the possible
  *     duplicates and error groups exports.
  * Run with `npm run bench:mirror` (a few minutes). Exits 1 when a target is missed. Set
- * MIRROR_BENCH_DATABASES=pglite to skip PostgreSQL (TEST_POSTGRES_URL says where it is).
+ * MIRROR_BENCH_DATABASES=pglite to skip PostgreSQL (TEST_POSTGRES_URL says where it is), and
+ * MIRROR_BENCH_COMPANIES / MIRROR_BENCH_CONNECTIONS for a smaller fleet while iterating.
  */
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { StoreSummary } from '@console/codat-emulator';
-import { financeChecks, type FinanceFigures } from './finance-run.js';
+import { financeChecks } from './finance-run.js';
 import { ms, table, verdict } from './report.js';
+import type { Probe, RunFigures, SyncFigures } from './mirror-run.js';
 import { bffStartFlags } from './start-flags.js';
 
 const DATABASES = (process.env.MIRROR_BENCH_DATABASES ?? 'pglite,postgres').split(',');
-const TARGETS = { syncMs: 60_000, syncRssMb: 512, searchP95Ms: 50, reportMs: 500 };
+/** Also run each kind's syncs as they were before issue 16 (whole pages), as the during-sync baseline; 0 skips it. */
+const WHOLE_PAGES_BASELINE = process.env.MIRROR_BENCH_WHOLE_PAGES_BASELINE !== '0';
+const TARGETS = { syncMs: 60_000, syncRssMb: 512, searchP95Ms: 50, reportMs: 500, duringSyncP99Ms: 100 };
 
 interface EmulatorReady {
   url: string;
   summary: StoreSummary;
   names: string[];
   companyIds: string[];
+  /** Merchant ids as the seed tagged them. */
+  merchantIds: string[];
 }
 
-interface RunFigures {
-  kind: string;
-  finance: FinanceFigures;
-  /** The process with its database open and migrated, before any sync. */
-  idleRssMb: number;
-  pagingMs: number;
-  pagingCompanies: number;
-  fullSync: { ms: number; peakRssMb: number; peakHeapMb: number; status: string; pages: number; changes: number };
-  incrementalSync: { ms: number; peakRssMb: number; changes: number };
-  counts: { companies: number; connections: number };
-  search: { samples: number[]; twoLetter: number[] };
-  baseline: number[];
-  report: number[];
-  reportComputeMs: number;
-  export: { ms: number; bytes: number; peakHeapMb: number; peakRssMb: number };
-  otherPages: Record<string, number>;
-  otherExports: Record<string, { ms: number; bytes: number }>;
-}
 
 function write(line = ''): void {
   process.stdout.write(`${line}\n`);
@@ -83,21 +77,57 @@ function searchTerms(emulator: EmulatorReady): { terms: string[]; twoLetter: str
   const terms: string[] = [];
   for (let i = 0; i < 200; i += 1) {
     if (i % 4 === 0) terms.push(words[(i * 7) % words.length]!.toLowerCase());
-    else if (i % 4 === 1) terms.push(`M-${200_000 + ((i * 7919) % 100_000)}`);
+    else if (i % 4 === 1) terms.push(emulator.merchantIds[(i * 7) % emulator.merchantIds.length]!);
     else if (i % 4 === 2) terms.push(emulator.companyIds[i % emulator.companyIds.length]!);
     else terms.push(emulator.names[i % emulator.names.length]!.slice(0, 3).toLowerCase());
   }
   return { terms, twoLetter: emulator.names.slice(0, 50).map((name) => name.slice(0, 2).toLowerCase()) };
 }
 
+function probeContext(probe: Probe): string {
+  const failures = probe.failures.length > 0 ? `; not 200: ${[...new Set(probe.failures)].join(', ')} (${probe.failures.length})` : '';
+  return `${probe.latencies.length} requests, one per ${probe.everyMs} ms (list, search, report, error groups); worst ${ms(Math.max(...probe.latencies))}; event loop delay p99 ${ms(probe.loopDelayMs.p99)}, max ${ms(probe.loopDelayMs.max)}${failures}`;
+}
+
+type Check = [string, string, string, string, boolean | undefined];
+
+/**
+ * p50 and p99 of requests made during a sync, against the same requests at rest and against the
+ * whole-pages sync measured in the same run (when it was).
+ */
+function duringSync(name: string, pick: (figures: SyncFigures) => Probe, run: SyncFigures, wholePages?: SyncFigures): Check[] {
+  const probe = pick(run);
+  const at = (p: number, figures: SyncFigures = run) => percentile(pick(figures).latencies, p);
+  const ratios = (p: number) => {
+    const atRest = `${(at(p) / percentile(run.probes.atRest.latencies, p)).toFixed(1)}x at rest`;
+    return wholePages ? `${atRest}; whole-pages sync ${ms(at(p, wholePages))} (${(at(p) / at(p, wholePages)).toFixed(2)}x)` : atRest;
+  };
+  return [
+    [`${name} p50`, '—', ms(at(50)), ratios(50), undefined],
+    [`${name} p99`, `< ${TARGETS.duringSyncP99Ms} ms`, ms(at(99)), `${ratios(99)}; ${probeContext(probe)}`, at(99) < TARGETS.duringSyncP99Ms],
+  ];
+}
+
+/** The whole-pages baseline's own sync figures, for before / after. */
+function wholePagesChecks(b: SyncFigures): Check[] {
+  return [
+    ['baseline: whole-pages sync, first load', '—', seconds(b.fullSync.ms), `peak RSS ${mb(b.fullSync.peakRssMb)}; ${b.fullSync.status}`, undefined],
+    ['baseline: whole-pages sync, steady state', '—', seconds(b.incrementalSync.ms), `peak RSS ${mb(b.incrementalSync.peakRssMb)}`, undefined],
+    ['baseline: /api during its first sync p50 / p99', '—', `${ms(percentile(b.probes.firstSync.latencies, 50))} / ${ms(percentile(b.probes.firstSync.latencies, 99))}`, probeContext(b.probes.firstSync), undefined],
+    ['baseline: /api during its steady sync p50 / p99', '—', `${ms(percentile(b.probes.steadySync.latencies, 50))} / ${ms(percentile(b.probes.steadySync.latencies, 99))}`, probeContext(b.probes.steadySync), undefined],
+  ];
+}
+
 const emulatorChild = child<EmulatorReady>('./mirror-emulator-process.ts', {});
 const emulator = await emulatorChild.message;
 const { terms, twoLetter } = searchTerms(emulator);
-const results: RunFigures[] = [];
+const results: Array<{ run: RunFigures; wholePages?: SyncFigures }> = [];
 try {
   for (const kind of DATABASES) {
-    const run = child<RunFigures>('./mirror-run.ts', { EMULATOR_URL: emulator.url, MIRROR_BENCH_DATABASE: kind, MIRROR_BENCH_TERMS: JSON.stringify(terms), MIRROR_BENCH_SHORT_TERMS: JSON.stringify(twoLetter) }, [...process.execArgv, ...bffStartFlags()]);
-    results.push(await run.message);
+    const runChild = <T>(env: Record<string, string>) =>
+      child<T>('./mirror-run.ts', { EMULATOR_URL: emulator.url, MIRROR_BENCH_DATABASE: kind, MIRROR_BENCH_TERMS: JSON.stringify(terms), MIRROR_BENCH_SHORT_TERMS: JSON.stringify(twoLetter), ...env }, [...process.execArgv, ...bffStartFlags()]).message;
+    const wholePages = WHOLE_PAGES_BASELINE ? await runChild<SyncFigures>({ MIRROR_BENCH_WHOLE_PAGES: '1' }) : undefined;
+    results.push({ run: await runChild<RunFigures>({}), wholePages });
   }
 } finally {
   emulatorChild.stop();
@@ -106,18 +136,22 @@ try {
 const { summary } = emulator;
 write(`Fleet mirror: ${summary.companies} companies, ${summary.connections} connections (${summary.connectionsWithActiveErrors} with an active error) in the emulator; ${availableParallelism()} CPUs, Node ${process.version}`);
 let failed = false;
-for (const r of results) {
+for (const { run: r, wholePages } of results) {
   const complete = r.counts.companies === summary.companies && r.counts.connections === summary.connections && r.fullSync.status === 'completed';
   const searchP95 = percentile(r.search.samples, 95);
   const reportWorst = Math.max(...r.report);
-  const checks: Array<[string, string, string, string, boolean | undefined]> = [
+  const checks: Check[] = [
     ['full sync, first load (empty mirror)', `< ${seconds(TARGETS.syncMs)}`, seconds(r.fullSync.ms), `paging alone ${seconds(r.pagingMs)} (${r.pagingCompanies} companies)`, r.fullSync.ms < TARGETS.syncMs],
     ['  peak RSS during it', `< ${TARGETS.syncRssMb} MB`, mb(r.fullSync.peakRssMb), `idle process with database ${mb(r.idleRssMb)}; JS heap peak ${mb(r.fullSync.peakHeapMb)}`, r.fullSync.peakRssMb < TARGETS.syncRssMb],
     ['  mirror = emulator', 'equal', `${r.counts.companies} / ${r.counts.connections}`, `${r.fullSync.pages} pages, ${r.fullSync.changes} changes`, complete],
     ['full sync, steady state (nothing changed)', `< ${seconds(TARGETS.syncMs)}`, seconds(r.incrementalSync.ms), `${r.incrementalSync.changes} changes, peak RSS ${mb(r.incrementalSync.peakRssMb)}`, r.incrementalSync.ms < TARGETS.syncMs],
     ['search p50 (GET /api/companies)', '—', ms(percentile(r.search.samples, 50)), `baseline GET /api/auth/me p50 ${ms(percentile(r.baseline, 50))}`, undefined],
-    ['search p95', `< ${TARGETS.searchP95Ms} ms`, ms(searchP95), `${r.search.samples.length} queries: name words, merchant ids, ids, 3-letter prefixes`, searchP95 < TARGETS.searchP95Ms],
-    ['  two-letter terms p50 / p95', '—', `${ms(percentile(r.search.twoLetter, 50))} / ${ms(percentile(r.search.twoLetter, 95))}`, `${r.search.twoLetter.length} queries (no index applies: a scan)`, undefined],
+    ['search p95', `< ${TARGETS.searchP95Ms} ms`, ms(searchP95), `${r.search.samples.length} queries: name words, merchant ids, ids, 3-letter prefixes; ${r.search.found} found a company`, searchP95 < TARGETS.searchP95Ms],
+    ['  two-letter terms p50 / p95', '—', `${ms(percentile(r.search.twoLetter, 50))} / ${ms(percentile(r.search.twoLetter, 95))}`, `${r.search.twoLetter.length} queries (no index applies: a scan); ${r.search.twoLetterFound} found a company`, undefined],
+    ['/api at rest p50 / p99', '—', `${ms(percentile(r.probes.atRest.latencies, 50))} / ${ms(percentile(r.probes.atRest.latencies, 99))}`, probeContext(r.probes.atRest), undefined],
+    ...duringSync('/api during the first sync', (f) => f.probes.firstSync, r, wholePages),
+    ...duringSync('/api during the steady-state sync', (f) => f.probes.steadySync, r, wholePages),
+    ...(wholePages ? wholePagesChecks(wholePages) : []),
     ['connection-counts report (worst of 5)', `< ${TARGETS.reportMs} ms`, ms(reportWorst), `p50 ${ms(percentile(r.report, 50))}; kept from the snapshot step`, reportWorst < TARGETS.reportMs],
     ['  computing it (once per snapshot)', '—', ms(r.reportComputeMs), 'from 250,000 connection-month rows', undefined],
     ...Object.entries(r.otherPages).map(([name, value]): [string, string, string, string, undefined] => [name, '—', ms(value), 'best of 3 after a first request', undefined]),

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { integrationCatalog } from '../codat/integration-catalog.js';
 import type { BffDeps } from '../deps.js';
+import { requestsInFlight } from '../http/requests-in-flight.js';
 import type { EventContext } from '../webhooks/codat-events.js';
 import { createMirrorStore } from './db/store.js';
 import { createMirrorJob, type MirrorJob } from './job.js';
@@ -20,6 +21,9 @@ export interface MirrorRuntime {
 }
 
 const runtimes = new WeakMap<BffDeps, MirrorRuntime>();
+
+/** Longest a sync waits for /api requests between two slices of a page. */
+const REQUESTS_FIRST_MAX_WAIT_MS = 100;
 
 /** A name for this replica on a lease (mirror sync, jobs): host, process and a random part. */
 export const replicaName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -41,6 +45,7 @@ export function mirrorRuntime(deps: BffDeps): MirrorRuntime {
     now: deps.now,
     sleep: (ms) => delay(ms),
     platformKeys,
+    yieldToRequests: () => requestsInFlight(deps).idle(REQUESTS_FIRST_MAX_WAIT_MS),
   };
   runtime = {
     settings,

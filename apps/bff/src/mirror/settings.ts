@@ -8,6 +8,11 @@ export interface MirrorSettings {
   retentionMonths: number;
   /** Companies per Codat page: the largest Codat allows, so a fleet takes the fewest requests. */
   pageSize: number;
+  /**
+   * Companies of a page diffed and written per transaction: small enough that a request waits
+   * for one slice, not a page (the database is one connection on embedded PGlite).
+   */
+  sliceCompanies: number;
   /** A replica's claim on the sync; renewed every page, so a dead replica's claim runs out. */
   leaseTtlMs: number;
   /** An interrupted run younger than this is resumed from its last page; older ones start over. */
@@ -31,6 +36,7 @@ export const MIRROR_DEFAULTS: MirrorSettings = {
   intervalMs: 15 * 60_000,
   retentionMonths: 13,
   pageSize: 5000,
+  sliceCompanies: 250,
   leaseTtlMs: 5 * 60_000,
   resumeWithinMs: 24 * 60 * 60_000,
   pageAttempts: 6,

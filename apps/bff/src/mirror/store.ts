@@ -34,8 +34,11 @@ export interface SyncRun {
   durationMs: number | null;
 }
 
+/** What one slice of a page adds to its run. */
 export interface PageProgress {
   page: number;
+  /** The page's last slice: the run's last written page becomes `page`. */
+  pageDone: boolean;
   totalResults: number;
   companies: number;
   connections: number;
@@ -91,9 +94,10 @@ export interface MirrorStore {
   /** The digest each company had on the sync page that last listed it (see digest.ts); null once changed otherwise. */
   syncDigests(companyIds: readonly string[]): Promise<Map<string, string | null>>;
   /**
-   * Writes one page atomically: the changes, the digests of the companies that changed, the
-   * companies seen by the run, and the run's progress — only while `lease.holder` still holds
-   * the lease and the run (else LeaseLostError).
+   * Writes one slice of a page atomically: the changes, the digests of the companies that
+   * changed, the companies seen by the run, and the run's progress — only while `lease.holder`
+   * still holds the lease and the run (else LeaseLostError). A run resumed mid-page reads that
+   * page again; its written slices then have nothing to write.
    */
   applyPage(run: { runId: number; lease: LeaseClaim }, page: PageWrite): Promise<void>;
   /** Writes an observation outside paging (webhooks, reconciliation); clears the digests it touches. */

@@ -5,7 +5,8 @@ import { changesSince, emulatorControl, lastChangeId, mirrorCounts, syncContext,
 import { startStack, type Stack } from '../../test/stack.js';
 import { DATABASE_KINDS } from '../../test/databases.js';
 import { rows } from './db/sql.js';
-import { beginSync, continueSync } from './sync.js';
+import type { PageProgress } from './store.js';
+import { beginSync, continueSync, type SyncContext } from './sync.js';
 
 /** Connections the emulator holds, by status: the ground truth a full sync must reproduce. */
 function emulatorTruth(stack: Stack) {
@@ -74,6 +75,41 @@ describe.each(DATABASE_KINDS)('mirror sync on %s', (database) => {
     expect(resumed).toMatchObject({ id: crashed.id, status: 'completed', resumedCount: 1, pages: Math.ceil(stack.emu.store.companies.size / 10) });
     expect(listCalls(stack) - calls).toBe(resumed.pages - 2);
     expect(await mirrorCounts(stack)).toEqual(emulatorTruth(stack));
+  });
+
+  it('writes a page in slices: a crash between two of them resumes at that page, loses nothing and records no change twice', async () => {
+    const before = await lastChangeId(stack);
+    await emulatorControl(stack, `/connections/${F.duplicateCustomer.connectionId}/authorize`);
+    const sliced = syncContext(stack, { settings: { ...TEST_MIRROR_SETTINGS, sliceCompanies: 3 } });
+    const slices: PageProgress[] = [];
+    const crashing: SyncContext = {
+      ...sliced,
+      store: {
+        ...sliced.store,
+        applyPage: async (run, page) => {
+          await sliced.store.applyPage(run, page);
+          slices.push(page.progress);
+          if (slices.filter((slice) => slice.page === 2).length === 2) throw new Error('process killed');
+        },
+      },
+    };
+    const crashed = await syncOnce(crashing);
+    expect(crashed).toMatchObject({ status: 'interrupted', lastPage: 1, pages: 1, errors: ['process killed'] });
+    expect(slices.map(({ page, pageDone, companies }) => ({ page, pageDone, companies }))).toEqual([
+      { page: 1, pageDone: false, companies: 3 },
+      { page: 1, pageDone: false, companies: 3 },
+      { page: 1, pageDone: false, companies: 3 },
+      { page: 1, pageDone: true, companies: 1 },
+      { page: 2, pageDone: false, companies: 3 },
+      { page: 2, pageDone: false, companies: 3 },
+    ]);
+
+    const resumed = await syncOnce(sliced);
+    expect(resumed).toMatchObject({ id: crashed.id, status: 'completed', resumedCount: 1, pages: Math.ceil(stack.emu.store.companies.size / 10) });
+    expect(await mirrorCounts(stack)).toEqual(emulatorTruth(stack));
+    const changes = (await changesSince(stack, before)).map(({ kind, connectionId }) => `${kind} ${connectionId}`);
+    expect(changes).toContain(`connection.status ${F.duplicateCustomer.connectionId}`);
+    expect(new Set(changes).size).toBe(changes.length);
   });
 
   it('a replica that dies mid-run leaves the lease; another resumes the run once it expires', async () => {

@@ -40,8 +40,8 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
         }
         const owned = await rows(
           tx,
-          sql`update mirror_sync_runs set last_page = ${progress.page}, total_results = ${progress.totalResults},
-            pages = pages + 1, companies = companies + ${progress.companies}, connections = connections + ${progress.connections},
+          sql`update mirror_sync_runs set last_page = ${progress.pageDone ? progress.page : sql`last_page`}, total_results = ${progress.totalResults},
+            pages = pages + ${progress.pageDone ? 1 : 0}, companies = companies + ${progress.companies}, connections = connections + ${progress.connections},
             changes = changes + ${write.changes.length}
           where id = ${runId} and holder = ${lease.holder} and status = 'running' returning id`,
         );
