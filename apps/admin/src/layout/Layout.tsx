@@ -1,7 +1,14 @@
-import type { ReactNode } from 'react';
-import { Layout as RaLayout } from 'react-admin';
+import type { Permission } from '@console/contracts';
+import { useEffect, type ReactNode } from 'react';
+import { Layout as RaLayout, usePermissions } from 'react-admin';
+import { preloadScreens } from '../ui/lazyScreen';
 import { AppBar } from './AppBar';
 
 export function Layout({ children }: { children: ReactNode }) {
+  const { permissions } = usePermissions<Permission[]>();
+  // Signed in: fetch the code of the role's screens now, so a click waits only for data.
+  useEffect(() => {
+    if (permissions) preloadScreens(permissions);
+  }, [permissions]);
   return <RaLayout appBar={AppBar}>{children}</RaLayout>;
 }

@@ -4,12 +4,21 @@ import { httpClient } from './httpClient';
 import { permissionFor } from './permissions';
 import { session } from './session';
 
+/** The /api/auth/me in flight: react-admin asks for the session several times at once on load. */
+let loading: Promise<SessionInfo> | undefined;
+
 async function loadSession(): Promise<SessionInfo> {
   const cached = session.get();
   if (cached) return cached;
-  const { json } = await httpClient<SessionInfo>('/api/auth/me');
-  session.set(json);
-  return json;
+  loading ??= httpClient<SessionInfo>('/api/auth/me')
+    .then(({ json }) => {
+      session.set(json);
+      return json;
+    })
+    .finally(() => {
+      loading = undefined;
+    });
+  return loading;
 }
 
 export async function fetchAuthConfig(): Promise<AuthConfig> {

@@ -1,37 +1,15 @@
 import { Box, Card } from '@mui/material';
-import { Link, Show, useCanAccess, useRecordContext, useShowContext } from 'react-admin';
+import { Link, Title, useCanAccess, useGetRecordId } from 'react-admin';
 import { SharePanel } from '../../share/SharePanel';
 import { Loading, RequestError } from '../../ui/ListStates';
 import { CompanyHeader } from './CompanyHeader';
 import { CompanyTabs } from './CompanyTabs';
-import type { CompanyRecord } from './types';
+import { useLiveCompany, useMirrorCompany } from './useCompany';
 
-function CompanyPage() {
-  const company = useRecordContext<CompanyRecord>();
-  const { canAccess: canShare } = useCanAccess({ resource: 'links', action: 'reveal' });
-  if (!company) return null;
-  return (
-    <Box sx={{ display: 'grid', gap: 2, mt: 1, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(320px, 1fr)' }, alignItems: 'start' }}>
-      <Card variant="outlined">
-        <CompanyHeader company={company} />
-        <CompanyTabs company={company} />
-      </Card>
-      {canShare && <SharePanel company={company} />}
-    </Box>
-  );
-}
-
-/** The app bar's title: the company's name. */
-function CompanyTitle() {
-  const company = useRecordContext<CompanyRecord>();
-  return <>{company?.name ?? 'Company'}</>;
-}
-
-function CompanyLoadError() {
-  const { error, refetch } = useShowContext();
+function CompanyLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (
     <Box sx={{ mt: 2 }}>
-      <RequestError title="The company could not be loaded" error={error} onRetry={() => void refetch()} />
+      <RequestError title="The company could not be loaded" error={error} onRetry={onRetry} />
       <Box sx={{ mt: 2 }}>
         <Link to="/companies">Back to the companies</Link>
       </Box>
@@ -39,17 +17,34 @@ function CompanyLoadError() {
   );
 }
 
-/** The company page: overview, Share panel, connections, data, bank feeds and history. */
+const isNotFound = (error: unknown) => (error as { status?: number } | null)?.status === 404;
+
+/**
+ * The company page: overview, Share panel, connections, data, bank feeds and history. Every tab
+ * starts its own requests from the id in the URL at once; the header shows the mirror's copy of
+ * the company until Codat's (read with the connections) confirms it.
+ */
 export function CompanyShow() {
+  const companyId = String(useGetRecordId());
+  const mirror = useMirrorCompany(companyId);
+  const live = useLiveCompany(companyId);
+  const { canAccess: canShare } = useCanAccess({ resource: 'links', action: 'reveal' });
+  const company = live.data ?? mirror.data;
+  // Codat saying the company is gone outranks the mirror's copy of it.
+  const error = isNotFound(live.error) ? live.error : company ? undefined : (mirror.error ?? live.error);
+  if (error) {
+    const retry = () => void Promise.all([mirror.refetch(), live.refetch()]);
+    return <CompanyLoadError error={error} onRetry={retry} />;
+  }
+
   return (
-    <Show
-      component="div"
-      actions={false}
-      title={<CompanyTitle />}
-      error={<CompanyLoadError />}
-      // Shown on the page with its request id, instead of react-admin's "does not exist" toast.
-      queryOptions={{ onError: () => undefined }} loading={<Loading label="Loading the company…" />}>
-      <CompanyPage />
-    </Show>
+    <Box sx={{ display: 'grid', gap: 2, mt: 1, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(320px, 1fr)' }, alignItems: 'start' }}>
+      <Title title={company?.name ?? 'Company'} />
+      <Card variant="outlined">
+        {company ? <CompanyHeader company={company} codat={live.data ? 'confirmed' : live.error ? 'unavailable' : 'checking'} /> : <Loading label="Loading the company…" />}
+        <CompanyTabs companyId={companyId} company={company} />
+      </Card>
+      {canShare && company && <SharePanel company={company} />}
+    </Box>
   );
 }
