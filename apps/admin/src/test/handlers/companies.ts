@@ -109,6 +109,12 @@ export function companyScenario(world: CompanyWorld = companyWorld()) {
   return [...companiesHandlers(world), ...connectionsHandlers(world), ...integrationsHandlers(), ...linkHandlers(world)];
 }
 
+/** Codat's read of the company (live=true) fails; the mirror's copy still answers. */
+export const liveCompanyFails = (message = 'Codat did not answer in time.', requestId = 'req-live-502') =>
+  http.get('*/api/companies/:id', ({ request }) =>
+    new URL(request.url).searchParams.get('live') === 'true' ? apiError(502, message, { code: 'codat_unavailable', requestId }) : undefined,
+  );
+
 export const companiesFail = (message = 'Codat did not answer in time.', requestId = 'req-co-502') => [
   http.get('*/api/companies', () => apiError(502, message, { code: 'codat_unavailable', requestId })),
 ];
