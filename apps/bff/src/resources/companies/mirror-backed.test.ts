@@ -28,6 +28,7 @@ describe('companies list once the mirror has synced', () => {
     expect(mirrored.headers.get('X-Mirror-Refreshed-At')).toMatch(/^\d{4}-/);
     expect(mirrored.body).toEqual(company);
     expect(codatCalls()).toBe(before);
+    expect(mirrored.headers.get('Server-Timing')).toBeNull();
 
     const live = await stack.json(`/api/companies/${company!.id}?live=true`);
     expect(live.headers.get('X-Mirror-Refreshed-At')).toBeNull();
@@ -36,6 +37,7 @@ describe('companies list once the mirror has synced', () => {
       company!.platforms.map((platform) => platform.connectionId),
     );
     expect(codatCalls()).toBe(before + 1);
+    expect(live.headers.get('Server-Timing')).toMatch(/^codat;dur=[\d.]+;desc="calls=1 roundTrips=1"$/);
     expect((await stack.json(`/api/companies/${company!.id}?live=yes`)).status).toBe(400);
   });
 
