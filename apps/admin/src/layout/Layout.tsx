@@ -6,9 +6,11 @@ import { AppBar } from './AppBar';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { permissions } = usePermissions<Permission[]>();
-  // Signed in: fetch the code of the role's screens now, so a click waits only for data.
+  // Signed in: fetch the code of the role's screens once the browser is idle, so a click waits only for data.
   useEffect(() => {
-    if (permissions) preloadScreens(permissions);
+    if (!permissions || typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => preloadScreens(permissions));
+    return () => cancelIdleCallback(idle);
   }, [permissions]);
   return <RaLayout appBar={AppBar}>{children}</RaLayout>;
 }
