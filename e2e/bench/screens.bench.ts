@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { DEMO_FIXTURES } from '@console/codat-emulator';
+import { SignInPage } from '../pages/SignInPage.js';
 
 const CONSOLE_PORT = Number(process.env.E2E_CONSOLE_PORT ?? 4620);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4621);
@@ -148,10 +149,9 @@ let overBudget = false;
 try {
   const context = await browser.newContext({ baseURL: BASE, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto('/#/login');
-  await page.getByLabel('Email').fill('admin@console.local');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn('admin@console.local', PASSWORD);
   await page.waitForURL((url) => !url.hash.includes('login'));
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   await mirrorSynced(cookie);
