@@ -62,7 +62,7 @@ const SCREENS: Screen[] = [
     act: async (page) => {
       const option = page.getByRole('region', { name: 'Company Link URL' });
       await option.getByRole('button', { name: 'Copy link' }).click();
-      await option.getByText(/^Company Link URL — expires/).waitFor({ timeout: 30_000 });
+      await option.getByRole('status').getByText(/Link copied at/).waitFor({ timeout: 30_000 });
     },
   },
   { name: 'Companies list (mirror)', budget: 0, open: visit('/#/companies', (page) => page.getByRole('link', { name: company.name })) },
