@@ -178,7 +178,7 @@ try {
       const judged = latencyMs >= 300;
       const ok = roundTrips <= screen.budget;
       if (judged && !ok) overBudget = true;
-      rows.push([
+      const row = [
         `${latencyMs} ms`,
         screen.name,
         String(calls.reduce((sum, call) => sum + call.codatCalls, 0)),
@@ -188,7 +188,10 @@ try {
         firstData === undefined ? '—' : `${Math.round(firstData - startedAt)} ms`,
         String(calls.filter((call) => call.path.startsWith('GET /api/auth/me')).length),
         judged ? (ok ? 'PASS' : 'FAIL') : '',
-      ]);
+      ];
+      rows.push(row);
+      // As measured, so a long run shows its progress; the aligned table follows at the end.
+      process.stderr.write(`${row.join(' | ')}\n`);
     }
   }
 } finally {
