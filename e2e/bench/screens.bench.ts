@@ -65,7 +65,7 @@ const SCREENS: Screen[] = [
       await option.getByRole('status').getByText(/Link copied at/).waitFor({ timeout: 30_000 });
     },
   },
-  { name: 'Companies list (mirror)', budget: 0, open: visit('/#/companies', (page) => page.getByRole('link', { name: company.name })) },
+  { name: 'Companies list (mirror)', budget: 0, open: visit('/#/companies', (page) => page.getByRole('row').nth(1)) },
   { name: 'Connection errors (mirror)', budget: 0, open: visit('/#/connection-error-groups', (page) => page.getByRole('table', { name: 'Connection error groups' }).or(page.getByText(/No active connection errors/))) },
   { name: 'Reports (mirror)', budget: 0, open: visit('/#/reports', (page) => page.getByRole('heading', { level: 2 })) },
   { name: 'Audit log', budget: 0, open: visit('/#/audit-events', (page) => page.getByRole('table')) },
