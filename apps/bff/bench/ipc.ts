@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** What a benchmark child process reports once it is listening. */
 export interface Ready {
@@ -47,5 +48,12 @@ export async function startChild(script: string, env: Record<string, string> = {
   });
   // SIGINT lets the child exit normally, so a --cpu-prof profile gets written.
   const stop = () => new Promise<void>((resolve) => child.once('exit', () => resolve()).kill('SIGINT'));
-  return { ...ready, stop };
+  return { ...ready, pid: child.pid!, stop };
+}
+
+/** CPU time (user + system) a process has used so far, from /proc (Linux; 10 ms resolution). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

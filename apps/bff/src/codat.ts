@@ -1,6 +1,7 @@
 import { createCodatClient, type CodatClient, type CodatClientObserver } from '@console/codat-client';
 import { inviteUrl, seedScenario, startEmulator, WELL_KNOWN_API_KEY, type RunningEmulator } from '@console/codat-emulator';
 import type { Env } from './env.js';
+import { noteCodatCall } from './observability/codat-trace.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 
@@ -8,6 +9,7 @@ import type { Metrics } from './observability/metrics.js';
 export function codatObserver(metrics: Metrics): CodatClientObserver {
   return {
     onRequest: (operation, status, durationMs) => {
+      noteCodatCall(durationMs);
       metrics.codatCalls.inc({ operation, status: String(status) });
       metrics.codatDuration.observe(durationMs / 1000, { operation });
     },

@@ -3,12 +3,13 @@ import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
 import type { BffSettings } from './deps.js';
 import type { Env } from './env.js';
 import { resolverSettings } from './exactly-once/settings.js';
+import { PACKAGE_ROOT } from './package-root.js';
 import { MIRROR_DEFAULTS } from './mirror/settings.js';
 
 /** Tag key holding a customer's merchant id; the emulator's seed uses the same key. */
 export const MERCHANT_ID_TAG = 'merchantId';
 
-const DEFAULT_SPA_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+const DEFAULT_SPA_DIR = fileURLToPath(new URL('../admin/dist', PACKAGE_ROOT));
 
 export function settingsFromEnv(env: Env): BffSettings {
   return {

@@ -4,15 +4,24 @@ import { httpClient } from './httpClient';
 import { permissionFor } from './permissions';
 import { session } from './session';
 
+/** The session read in flight: react-admin asks for the session several times at once on load. */
+let loading: Promise<SessionInfo> | undefined;
+
 async function loadSession(): Promise<SessionInfo> {
   const cached = session.get();
   if (cached) return cached;
   // /session answers a signed-out visitor 200, so the sign-in page logs no 401 in the browser console.
-  const { json } = await httpClient<SessionState>('/api/auth/session');
-  if (!json.signedIn) throw new HttpError('Sign in to continue.', 401);
-  const { signedIn: _signedIn, ...info } = json;
-  session.set(info);
-  return info;
+  loading ??= httpClient<SessionState>('/api/auth/session')
+    .then(({ json }) => {
+      if (!json.signedIn) throw new HttpError('Sign in to continue.', 401);
+      const { signedIn: _signedIn, ...info } = json;
+      session.set(info);
+      return info;
+    })
+    .finally(() => {
+      loading = undefined;
+    });
+  return loading;
 }
 
 export async function fetchAuthConfig(): Promise<AuthConfig> {

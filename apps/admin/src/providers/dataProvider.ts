@@ -1,5 +1,5 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider } from 'react-admin';
+import type { DataProvider, GetOneParams, GetOneResult, RaRecord } from 'react-admin';
 import { httpClient, type HttpResponse } from './httpClient';
 
 export interface SharedUrl {
@@ -48,7 +48,21 @@ export interface ListMeta {
   searchCap?: number;
 }
 
-/** react-admin's own ra-data-simple-rest provider, plus the search cap in a list's meta and the console's actions. */
+/** The header of mirror-backed answers: when the mirror last completed a sync, or `never`. */
+const REFRESHED_AT_HEADER = 'X-Mirror-Refreshed-At';
+
+/**
+ * A company: from the mirror (the record gets `mirrorRefreshedAt`), or with `meta.live` from Codat
+ * now, with its connections.
+ */
+async function getCompany(params: GetOneParams) {
+  const live = Boolean((params.meta as { live?: boolean } | undefined)?.live);
+  const { json, headers } = await httpClient<Record<string, unknown>>(`/api/companies/${encodeURIComponent(String(params.id))}${live ? '?live=true' : ''}`);
+  const refreshedAt = headers.get(REFRESHED_AT_HEADER);
+  return { data: { ...json, id: params.id, ...(refreshedAt && refreshedAt !== 'never' ? { mirrorRefreshedAt: refreshedAt } : {}) } };
+}
+
+/** react-admin's own ra-data-simple-rest provider, plus the search cap in a list's meta, a company read that knows the mirror, and the console's actions. */
 export function createDataProvider(): ConsoleDataProvider {
   const rest = simpleRestProvider('/api', listAwareClient);
   return {
@@ -58,6 +72,8 @@ export function createDataProvider(): ConsoleDataProvider {
       const searchCap = searchCaps.get(result.data);
       return searchCap ? { ...result, meta: { ...result.meta, searchCap } satisfies ListMeta } : result;
     },
+    getOne: <RecordType extends RaRecord>(resource: string, params: GetOneParams<RecordType>) =>
+      resource === 'companies' ? (getCompany(params) as Promise<GetOneResult<RecordType>>) : rest.getOne<RecordType>(resource, params),
     ...consoleActions,
   };
 }

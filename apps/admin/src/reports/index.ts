@@ -1,5 +1,5 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
-import { lazy } from 'react';
+import { lazyScreen } from '../ui/lazyScreen';
 
 /**
  * Finance's reports (reports.read) under #/reports/*: connection counts and possible duplicates.
@@ -7,7 +7,7 @@ import { lazy } from 'react';
  */
 export const reports = {
   name: 'reports',
-  list: lazy(() => import('./ReportsPage')),
+  list: lazyScreen('reports', () => import('./ReportsPage')),
   icon: AssessmentIcon,
   options: { label: 'Reports' },
 };

@@ -9,3 +9,6 @@ export const SAGE_BANK_FEEDS_KEY = 'olpr';
 
 /** Bank-feed targets per Codat's docs: source accounts can be managed on these connections. */
 export const BANK_FEED_PLATFORM_KEYS: ReadonlySet<string> = new Set(['hcws', 'olpr', 'gbol', 'akxx', 'fbrh']);
+
+/** Whether a connection to this platform carries bank-feed source accounts. */
+export const isBankFeedPlatform = (platformKey: string | null) => platformKey !== null && BANK_FEED_PLATFORM_KEYS.has(platformKey);

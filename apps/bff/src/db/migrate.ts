@@ -1,10 +1,11 @@
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { Database, Db } from './database.js';
 
 /** The committed migrations (`npm run db:generate` writes them from src/db/schema). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const MIGRATIONS_DIR = fileURLToPath(new URL('drizzle', PACKAGE_ROOT));
 
 /**
  * Applies pending migrations, then `afterwards` (e.g. first-start accounts), while holding the

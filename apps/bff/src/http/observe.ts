@@ -1,13 +1,19 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
+import { codatServerTiming, traceCodatCalls, type CodatCall } from '../observability/codat-trace.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 
-/** One JSON access-log line and the request metrics per request, labelled by route pattern. */
+/**
+ * One JSON access-log line and the request metrics per request, labelled by route pattern; a
+ * `Server-Timing: codat;…` header counts the Codat calls and round trips the request waited for.
+ */
 export function observeRequests(logger: Logger, metrics: Metrics): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
-    await next();
+    const codatCalls: CodatCall[] = [];
+    await traceCodatCalls(codatCalls, next);
+    if (codatCalls.length > 0) c.header('Server-Timing', codatServerTiming(codatCalls), { append: true });
     const seconds = (performance.now() - started) / 1000;
     // After next(), the route index points at the handler that answered.
     const route = routePath(c) || 'unmatched';

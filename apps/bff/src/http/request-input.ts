@@ -36,6 +36,13 @@ export function readParam<S extends z.ZodType>(c: Context, name: string, schema:
   return parsed.data;
 }
 
+/** The query string parsed with `schema` (one value per name); a 400 naming the problems otherwise. */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) throw badRequest(`Invalid query: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
 /** Most ids one getMany (`filter={"id":[…]}`) may ask for. */
 export const MAX_IDS_PER_REQUEST = 100;
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { BffDeps } from '../deps.js';
 import type { CompanyFilter, CompanyRecord, CompanySortField } from '../resources/companies/schemas.js';
 import { isUuid } from '../codat/safe-query.js';
+import { isBankFeedPlatform } from '../codat/platforms.js';
 import { array, rows } from './db/sql.js';
 import { mirrorRefreshedAt } from './freshness.js';
 
@@ -100,7 +101,14 @@ async function toRecords(db: Db, merchantIdTag: string, companies: CompanyRow[])
       created: company.created,
       lastSync: company.lastSync,
       redirectAvailable: true,
-      platforms: own.map(({ connectionId, key, name, status, sourceType }) => ({ connectionId, key, name, status, sourceType })),
+      platforms: own.map(({ connectionId, key, name, status, sourceType }) => ({
+        connectionId,
+        key,
+        name,
+        status,
+        sourceType,
+        bankFeed: isBankFeedPlatform(key),
+      })),
       connectionCount: own.length,
       activeErrorCount: own.reduce((sum, connection) => sum + connection.activeErrors, 0),
     };
@@ -134,6 +142,22 @@ export async function searchMirror(deps: Pick<BffDeps, 'db' | 'settings'>, searc
     capped,
     refreshedAt,
   };
+}
+
+/**
+ * One company from the mirror, for a header shown before Codat answers. Undefined before the first
+ * completed sync, or when the mirror does not hold the company (or holds it as deleted).
+ */
+export async function mirrorCompany(deps: Pick<BffDeps, 'db' | 'settings'>, id: string): Promise<{ record: CompanyRecord; refreshedAt: string } | undefined> {
+  const refreshedAt = await mirrorRefreshedAt(deps.db);
+  if (!refreshedAt) return undefined;
+  const found = await rows<CompanyRow>(
+    deps.db,
+    sql`select c.id, c.name, c.description, c.tags, c.created, c.last_sync as "lastSync" from mirror_companies c where c.id = ${id} and c.deleted_at is null`,
+  );
+  if (found.length === 0) return undefined;
+  const [record] = await toRecords(deps.db, deps.settings.merchantIdTag, found);
+  return { record: record!, refreshedAt };
 }
 
 /**

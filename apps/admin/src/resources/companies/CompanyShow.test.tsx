@@ -148,6 +148,37 @@ describe('CompanyShow', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Delete company' })).not.toBeInTheDocument();
   });
 
+  it('reads the company and its connections from Codat once for the header, tab and Share panel, beside the mirror\'s copy', async () => {
+    const reads: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (request.method === 'GET' && /^\/api\/(companies|connections)/.test(url.pathname)) reads.push(`${url.pathname}${url.search}`);
+    });
+    renderApp(`/companies/${ACME_ID}/show/connections`, { handlers: companyScenario() });
+    await within(await sharePanel()).findByRole('region', { name: 'QuickBooks Online Bank Feeds link (finish connecting)' });
+    expect(await screen.findByRole('article', { name: 'QuickBooks Online' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Connections (2)' })).toBeInTheDocument();
+    expect(reads.sort()).toEqual([`/api/companies/${ACME_ID}`, `/api/companies/${ACME_ID}?live=true`]);
+  });
+
+  it("shows the mirror's copy with its freshness until Codat confirms it", async () => {
+    let answerLive: () => void = () => undefined;
+    const liveAnswered = new Promise<void>((resolve) => (answerLive = resolve));
+    renderApp(`/companies/${ACME_ID}/show`, {
+      handlers: [
+        http.get('*/api/companies/:id', async ({ request }) => {
+          if (new URL(request.url).searchParams.get('live') === 'true') await liveAnswered;
+          return undefined;
+        }),
+        ...companyScenario(),
+      ],
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Acme Bakery Ltd' })).toBeInTheDocument();
+    expect(screen.getByText(/As of the fleet mirror's sync .*; checking with Codat…/)).toBeInTheDocument();
+    answerLive();
+    await waitFor(() => expect(screen.queryByText(/checking with Codat/)).not.toBeInTheDocument());
+  });
+
   it('shows why the company could not be loaded', async () => {
     renderApp('/companies/00000000-0000-4000-8000-000000000000/show', { handlers: companyScenario() });
     expect(await screen.findByText('The company could not be loaded')).toBeInTheDocument();

@@ -1,23 +1,47 @@
 import { Box, Card } from '@mui/material';
-import { Link, Show, useCanAccess, useRecordContext, useShowContext } from 'react-admin';
+import { Link, Title, useCanAccess, useGetRecordId } from 'react-admin';
 import { SharePanel } from '../../share/SharePanel';
 import { Loading, RequestError } from '../../ui/ListStates';
 import { CompanyHeader } from './CompanyHeader';
 import { CompanyTabs, useCompanyTab } from './CompanyTabs';
-import type { CompanyRecord } from './types';
+import { useLiveCompany, useMirrorCompany } from './useCompany';
 
-function CompanyPage() {
-  const company = useRecordContext<CompanyRecord>();
-  const { canAccess: canShare } = useCanAccess({ resource: 'links', action: 'reveal' });
-  if (!company) return null;
-  return <CompanyLayout company={company} canShare={canShare === true} />;
+function CompanyLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <Box sx={{ mt: 2 }}>
+      <RequestError title="The company could not be loaded" error={error} onRetry={onRetry} />
+      <Box sx={{ mt: 2 }}>
+        <Link to="/companies">Back to the companies</Link>
+      </Box>
+    </Box>
+  );
 }
+
+const isNotFound = (error: unknown) => (error as { status?: number } | null)?.status === 404;
 
 /** Sharing happens on the overview and the connections: the Share panel sits beside them, and other tabs get the full width for their tables. */
 const SHARING_TABS = new Set(['', 'connections']);
 
-function CompanyLayout({ company, canShare }: { company: CompanyRecord; canShare: boolean }) {
-  const sharing = canShare && SHARING_TABS.has(useCompanyTab(company).path);
+/**
+ * The company page: overview, Share panel, connections, data, bank feeds and history. Every tab
+ * starts its own requests from the id in the URL at once; the header shows the mirror's copy of
+ * the company until Codat's (read with the connections) confirms it.
+ */
+export function CompanyShow() {
+  const companyId = String(useGetRecordId());
+  const mirror = useMirrorCompany(companyId);
+  const live = useLiveCompany(companyId);
+  const { canAccess: canShare } = useCanAccess({ resource: 'links', action: 'reveal' });
+  const company = live.data ?? mirror.data;
+  const tab = useCompanyTab(companyId);
+  const sharing = canShare === true && SHARING_TABS.has(tab.path);
+  // Codat saying the company is gone outranks the mirror's copy of it.
+  const error = isNotFound(live.error) ? live.error : company ? undefined : (mirror.error ?? live.error);
+  if (error) {
+    const retry = () => void Promise.all([mirror.refetch(), live.refetch()]);
+    return <CompanyLoadError error={error} onRetry={retry} />;
+  }
+
   return (
     <Box
       sx={{
@@ -28,44 +52,12 @@ function CompanyLayout({ company, canShare }: { company: CompanyRecord; canShare
         alignItems: 'start',
       }}
     >
+      <Title title={company?.name ?? 'Company'} />
       <Card variant="outlined">
-        <CompanyHeader company={company} />
-        <CompanyTabs company={company} />
+        {company ? <CompanyHeader company={company} codat={live.data ? 'confirmed' : live.error ? 'unavailable' : 'checking'} /> : <Loading label="Loading the company…" />}
+        <CompanyTabs companyId={companyId} company={company} />
       </Card>
-      {sharing && <SharePanel company={company} />}
+      {sharing && company && <SharePanel company={company} />}
     </Box>
-  );
-}
-
-/** The app bar's title: the company's name. */
-function CompanyTitle() {
-  const company = useRecordContext<CompanyRecord>();
-  return <>{company?.name ?? 'Company'}</>;
-}
-
-function CompanyLoadError() {
-  const { error, refetch } = useShowContext();
-  return (
-    <Box sx={{ mt: 2 }}>
-      <RequestError title="The company could not be loaded" error={error} onRetry={() => void refetch()} />
-      <Box sx={{ mt: 2 }}>
-        <Link to="/companies">Back to the companies</Link>
-      </Box>
-    </Box>
-  );
-}
-
-/** The company page: overview, Share panel, connections, data, bank feeds and history. */
-export function CompanyShow() {
-  return (
-    <Show
-      component="div"
-      actions={false}
-      title={<CompanyTitle />}
-      error={<CompanyLoadError />}
-      // Shown on the page with its request id, instead of react-admin's "does not exist" toast.
-      queryOptions={{ onError: () => undefined }} loading={<Loading label="Loading the company…" />}>
-      <CompanyPage />
-    </Show>
   );
 }

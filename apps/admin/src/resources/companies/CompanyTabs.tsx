@@ -1,5 +1,6 @@
 import { Box, Tab, Tabs } from '@mui/material';
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { lazyScreen } from '../../ui/lazyScreen';
 import { Link, useCreatePath, useLocation } from 'react-admin';
 import { Loading } from '../../ui/ListStates';
 import { ConnectionsTab } from '../connections/ConnectionsTab';
@@ -11,37 +12,38 @@ interface CompanyTab {
   /** URL segment after /companies/:id/show; '' is the overview. */
   path: string;
   label: string;
-  render: (company: CompanyRecord) => ReactNode;
+  /** The company is undefined until the mirror (or Codat) answers; tabs that need only the id start at once. */
+  render: (companyId: string, company: CompanyRecord | undefined) => ReactNode;
 }
 
 /** The mirror's timeline (issue 6), in its own chunk. */
-const CompanyTimelinePanel = lazy(() => import('./CompanyTimelinePanel').then((module) => ({ default: module.CompanyTimelinePanel })));
+const CompanyTimelinePanel = lazyScreen('companies', () => import('./CompanyTimelinePanel').then((module) => ({ default: module.CompanyTimelinePanel })));
 
 const TABS: CompanyTab[] = [
-  { path: '', label: 'Overview', render: (company) => <CompanyOverview company={company} /> },
-  { path: 'connections', label: 'Connections', render: (company) => <ConnectionsTab company={company} /> },
-  { path: 'data', label: 'Data', render: (company) => <CompanyDataPanel companyId={company.id} /> },
-  { path: 'bank-feeds', label: 'Bank feeds', render: (company) => <CompanyBankFeedsPanel companyId={company.id} /> },
-  { path: 'history', label: 'History', render: (company) => <CompanyHistoryPanel companyId={company.id} /> },
-  { path: 'timeline', label: 'Timeline', render: (company) => <CompanyTimelinePanel companyId={company.id} /> },
+  { path: '', label: 'Overview', render: (_, company) => (company ? <CompanyOverview company={company} /> : <Loading label="Loading the company…" />) },
+  { path: 'connections', label: 'Connections', render: (companyId, company) => <ConnectionsTab companyId={companyId} company={company} /> },
+  { path: 'data', label: 'Data', render: (companyId) => <CompanyDataPanel companyId={companyId} /> },
+  { path: 'bank-feeds', label: 'Bank feeds', render: (companyId) => <CompanyBankFeedsPanel companyId={companyId} /> },
+  { path: 'history', label: 'History', render: (companyId) => <CompanyHistoryPanel companyId={companyId} /> },
+  { path: 'timeline', label: 'Timeline', render: (companyId) => <CompanyTimelinePanel companyId={companyId} /> },
 ];
 
 const tabId = (path: string) => `company-tab-${path || 'overview'}`;
 
 /** The section the URL shows: '' (overview), 'connections', 'data', … */
-export function useCompanyTab(company: CompanyRecord): CompanyTab {
+export function useCompanyTab(companyId: string): CompanyTab {
   const createPath = useCreatePath();
   const { pathname } = useLocation();
-  const base = createPath({ resource: 'companies', id: company.id, type: 'show' });
+  const base = createPath({ resource: 'companies', id: companyId, type: 'show' });
   const segment = decodeURIComponent(pathname).slice(decodeURIComponent(base).length).split('/').filter(Boolean)[0] ?? '';
   return TABS.find((tab) => tab.path === segment) ?? TABS[0]!;
 }
 
 /** The company page's sections, one URL each (/companies/:id/show/connections) so they can be linked. */
-export function CompanyTabs({ company }: { company: CompanyRecord }) {
-  const current = useCompanyTab(company);
-  const base = useCreatePath()({ resource: 'companies', id: company.id, type: 'show' });
-  const label = (tab: CompanyTab) => (tab.path === 'connections' ? `Connections (${company.connectionCount})` : tab.label);
+export function CompanyTabs({ companyId, company }: { companyId: string; company: CompanyRecord | undefined }) {
+  const current = useCompanyTab(companyId);
+  const base = useCreatePath()({ resource: 'companies', id: companyId, type: 'show' });
+  const label = (tab: CompanyTab) => (tab.path === 'connections' && company ? `Connections (${company.connectionCount})` : tab.label);
 
   return (
     <>
@@ -59,7 +61,7 @@ export function CompanyTabs({ company }: { company: CompanyRecord }) {
         ))}
       </Tabs>
       <Box role="tabpanel" id="company-tabpanel" aria-labelledby={tabId(current.path)} sx={{ p: 2, borderTop: 1, borderColor: 'divider' }}>
-        <Suspense fallback={<Loading label={`Loading ${current.label.toLowerCase()}…`} />}>{current.render(company)}</Suspense>
+        <Suspense fallback={<Loading label={`Loading ${current.label.toLowerCase()}…`} />}>{current.render(companyId, company)}</Suspense>
       </Box>
     </>
   );

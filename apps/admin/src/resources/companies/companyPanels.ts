@@ -1,10 +1,10 @@
-import { lazy } from 'react';
+import { lazyScreen } from '../../ui/lazyScreen';
 
 /** The Data, Bank feeds and History tabs: other resources' panels, each in its own chunk. */
-export const CompanyDataPanel = lazy(() => import('../data-status/CompanyDataPanel').then((module) => ({ default: module.CompanyDataPanel })));
-export const CompanyBankFeedsPanel = lazy(() =>
+export const CompanyDataPanel = lazyScreen('companies', () => import('../data-status/CompanyDataPanel').then((module) => ({ default: module.CompanyDataPanel })));
+export const CompanyBankFeedsPanel = lazyScreen('companies', () =>
   import('../source-accounts/CompanyBankFeedsPanel').then((module) => ({ default: module.CompanyBankFeedsPanel })),
 );
-export const CompanyHistoryPanel = lazy(() =>
+export const CompanyHistoryPanel = lazyScreen('companies', () =>
   import('../audit-events/CompanyHistoryPanel').then((module) => ({ default: module.CompanyHistoryPanel })),
 );

@@ -1,11 +1,11 @@
 import BusinessIcon from '@mui/icons-material/Business';
-import { lazy } from 'react';
+import { lazyScreen } from '../../ui/lazyScreen';
 
 // Screens load on demand so the first screen stays small.
-const CompanyList = lazy(() => import('./CompanyList').then((module) => ({ default: module.CompanyList })));
-const CompanyShow = lazy(() => import('./CompanyShow').then((module) => ({ default: module.CompanyShow })));
-const CompanyCreate = lazy(() => import('./CompanyCreate').then((module) => ({ default: module.CompanyCreate })));
-const CompanyEdit = lazy(() => import('./CompanyEdit').then((module) => ({ default: module.CompanyEdit })));
+const CompanyList = lazyScreen('companies', () => import('./CompanyList').then((module) => ({ default: module.CompanyList })));
+const CompanyShow = lazyScreen('companies', () => import('./CompanyShow').then((module) => ({ default: module.CompanyShow })));
+const CompanyCreate = lazyScreen('companies', () => import('./CompanyCreate').then((module) => ({ default: module.CompanyCreate })));
+const CompanyEdit = lazyScreen('companies', () => import('./CompanyEdit').then((module) => ({ default: module.CompanyEdit })));
 
 /** `companies`: list, company page (overview, share, connections, data, bank feeds, history), create, edit. */
 export const companies = {

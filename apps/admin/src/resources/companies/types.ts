@@ -1,3 +1,5 @@
+import type { ConnectionRecord } from '../connections/types';
+
 /** A connection as summarised on a company record. */
 export interface PlatformSummary {
   connectionId: string;
@@ -6,6 +8,8 @@ export interface PlatformSummary {
   name: string;
   status: string;
   sourceType: string;
+  /** Source accounts can be managed on it. */
+  bankFeed: boolean;
 }
 
 /** The BFF's company record (GET /api/companies). No Link URLs: those come from the link-url actions. */
@@ -20,6 +24,13 @@ export interface CompanyRecord {
   platforms: PlatformSummary[];
   connectionCount: number;
   activeErrorCount: number;
+  /** Set when the record came from the fleet mirror: when the mirror last completed a sync. */
+  mirrorRefreshedAt?: string;
+}
+
+/** The company as Codat has it now, with its connections (GET /api/companies/{id}?live=true). */
+export interface LiveCompanyRecord extends CompanyRecord {
+  connections: ConnectionRecord[];
 }
 
 export type DuplicateReason = 'merchantId' | 'sameName' | 'similarName';

@@ -1,11 +1,11 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
-import { lazy } from 'react';
+import { lazyScreen } from '../../ui/lazyScreen';
 
 /** Fleet-wide connection errors from the mirror (everyone with diagnostics.read): loaded on demand. */
 export const connectionErrorGroups = {
   name: 'connection-error-groups',
-  list: lazy(() => import('./ErrorGroupList')),
-  show: lazy(() => import('./ErrorGroupShow')),
+  list: lazyScreen('connection-error-groups', () => import('./ErrorGroupList')),
+  show: lazyScreen('connection-error-groups', () => import('./ErrorGroupShow')),
   icon: ErrorOutlineIcon,
   options: { label: 'Connection errors' },
 };

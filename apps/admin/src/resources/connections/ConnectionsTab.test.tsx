@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ACME_ID, BOLT_ID, COBALT_ID } from '../../test/fixtures/companies';
-import { companyScenario } from '../../test/handlers/companies';
+import { companyScenario, liveCompanyFails } from '../../test/handlers/companies';
 import { apiError } from '../../test/handlers/simple-rest-list';
 import { renderApp } from '../../test/renderApp';
 
@@ -37,10 +37,13 @@ describe('ConnectionsTab', { timeout: 30_000 }, () => {
 
   it('shows why the connections could not be loaded', async () => {
     renderApp(`/companies/${ACME_ID}/show/connections`, {
-      handlers: [http.get('*/api/connections', () => apiError(502, 'Codat did not answer in time.', { requestId: 'req-conn-9' })), ...companyScenario()],
+      handlers: [liveCompanyFails('Codat did not answer in time.', 'req-conn-9'), ...companyScenario()],
     });
     expect(await screen.findByText('The connections could not be loaded')).toBeInTheDocument();
     expect(screen.getByText(/\(request id req-conn-9\)/)).toBeInTheDocument();
+    // The header stays, from the mirror, and says Codat could not confirm it.
+    expect(screen.getByRole('heading', { level: 1, name: 'Acme Bakery Ltd' })).toBeInTheDocument();
+    expect(screen.getByText(/Codat could not be reached to confirm it/)).toBeInTheDocument();
   });
 
   it('unlinks a Linked connection after saying its data is kept', async () => {

@@ -11,8 +11,8 @@ import { useCompanyConnections } from './useCompanyConnections';
 const NewConnectionDialog = lazy(() => import('./NewConnectionDialog').then((module) => ({ default: module.NewConnectionDialog })));
 
 /** The company's connections with their errors; "New connection" for roles that may create one. */
-export function ConnectionsTab({ company }: { company: CompanyRecord }) {
-  const { data: connections, isPending, error, refetch } = useCompanyConnections(company.id);
+export function ConnectionsTab({ companyId, company }: { companyId: string; company: CompanyRecord | undefined }) {
+  const { data: connections, isPending, error, refetch } = useCompanyConnections(companyId);
   const { byKey } = useIntegrations();
   const { canAccess: canCreate } = useCanAccess({ resource: 'connections', action: 'create' });
   const [creating, setCreating] = useState(false);
@@ -23,7 +23,7 @@ export function ConnectionsTab({ company }: { company: CompanyRecord }) {
         <Typography variant="h6" component="h2">
           Connections
         </Typography>
-        {canCreate && (
+        {canCreate && company && (
           <Button variant="outlined" startIcon={<AddLinkIcon />} onClick={() => setCreating(true)}>
             New connection
           </Button>
@@ -37,7 +37,7 @@ export function ConnectionsTab({ company }: { company: CompanyRecord }) {
       {connections?.map((connection) => (
         <ConnectionItem key={connection.id} connection={connection} logoUrl={connection.platformKey ? byKey.get(connection.platformKey)?.logoUrl : undefined} />
       ))}
-      {creating && (
+      {creating && company && (
         <Suspense fallback={null}>
           <NewConnectionDialog company={company} existing={connections ?? []} onClose={() => setCreating(false)} />
         </Suspense>

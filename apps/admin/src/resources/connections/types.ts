@@ -8,7 +8,7 @@ export interface ConnectionError {
   resolvedOnUtc: string | null;
 }
 
-/** The BFF's connection record; `id` is `<companyId>_<connectionId>`. No `linkUrl`: see the link-url action. */
+/** The BFF's connection record; `id` is `<companyId>.<connectionId>`. No `linkUrl`: see the link-url action. */
 export interface ConnectionRecord {
   id: string;
   companyId: string;
@@ -28,7 +28,7 @@ export interface ConnectionRecord {
 }
 
 /** The console's id of a connection. */
-export const connectionRecordId = (companyId: string, connectionId: string) => `${companyId}_${connectionId}`;
+export const connectionRecordId = (companyId: string, connectionId: string) => `${companyId}.${connectionId}`;
 
 /** Sage Bank Feeds: authorised inside Sage, never by a shared link. */
 export const SAGE_BANK_FEEDS_KEY = 'olpr';

@@ -1,12 +1,12 @@
-import { useGetList } from 'react-admin';
+import { useMemo } from 'react';
+import { useLiveCompany } from '../companies/useCompany';
 import type { ConnectionRecord } from './types';
 
-/** One company's connections (all of them: a company has a handful), newest first. */
+const newestFirst = (a: ConnectionRecord, b: ConnectionRecord) => Date.parse(b.created) - Date.parse(a.created);
+
+/** One company's connections, newest first: read with the company itself from Codat (useLiveCompany). */
 export function useCompanyConnections(companyId: string) {
-  return useGetList<ConnectionRecord>(
-    'connections',
-    { filter: { companyId }, pagination: { page: 1, perPage: 500 }, sort: { field: 'created', order: 'DESC' } },
-    // The error is shown where the connections would be, with "Try again".
-    { retry: false },
-  );
+  const { data, isPending, error, refetch } = useLiveCompany(companyId);
+  const connections = useMemo(() => data && [...data.connections].sort(newestFirst), [data]);
+  return { data: connections, isPending, error, refetch };
 }

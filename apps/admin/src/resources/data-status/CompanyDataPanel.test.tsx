@@ -6,11 +6,11 @@ import { busyProgress, idleProgress, runningOperation } from '../../test/fixture
 import { companyConnections } from '../../test/fixtures/source-accounts';
 import { dataStatusFails, dataStatusHandlers, dataStatusHangs } from '../../test/handlers/data-status';
 import { pullOperationsFail, pullOperationsHandlers, refreshHandlers, syncProgressFails, syncProgressHandler } from '../../test/handlers/pull-operations';
-import { connectionsHandler } from '../../test/handlers/source-accounts';
+import { companyHandler } from '../../test/handlers/source-accounts';
 import { renderPanel } from '../../test/renderPanel';
 import { CompanyDataPanel } from './CompanyDataPanel';
 
-const quiet = () => [syncProgressHandler().handler, connectionsHandler(companyConnections)];
+const quiet = () => [syncProgressHandler().handler, companyHandler(companyConnections)];
 const panel = <CompanyDataPanel companyId={DATA_COMPANY_ID} pollIntervalMs={20} />;
 
 describe('CompanyDataPanel', () => {
@@ -80,7 +80,7 @@ describe('CompanyDataPanel', () => {
       role: 'support',
       handlers: [
         progress.handler,
-        connectionsHandler(companyConnections),
+        companyHandler(companyConnections),
         ...refresh.handlers,
         ...dataStatusHandlers(),
         ...pullOperationsHandlers(() => {
@@ -109,7 +109,7 @@ describe('CompanyDataPanel', () => {
       role: 'support',
       handlers: [
         syncProgressHandler([idleProgress(), busyProgress([runningOperation('invoices')]), idleProgress()]).handler,
-        connectionsHandler(companyConnections),
+        companyHandler(companyConnections),
         ...refresh.handlers,
         ...dataStatusHandlers(dataStatusRecords),
         ...pullOperationsHandlers(),
@@ -124,7 +124,7 @@ describe('CompanyDataPanel', () => {
 
   it('says so when a refresh never shows up as running', async () => {
     const progress = syncProgressHandler([idleProgress()]);
-    renderPanel(panel, { role: 'admin', handlers: [progress.handler, connectionsHandler(companyConnections), ...refreshHandlers().handlers, ...dataStatusHandlers(), ...pullOperationsHandlers()] });
+    renderPanel(panel, { role: 'admin', handlers: [progress.handler, companyHandler(companyConnections), ...refreshHandlers().handlers, ...dataStatusHandlers(), ...pullOperationsHandlers()] });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Refresh all' }));
     expect(await screen.findByText(/No read is running now: Codat finished the refresh at once or has not started it/)).toBeInTheDocument();
@@ -135,7 +135,7 @@ describe('CompanyDataPanel', () => {
     renderPanel(panel, {
       handlers: [
         syncProgressHandler([busyProgress([runningOperation('bankAccounts', 'Mapping', 70)])]).handler,
-        connectionsHandler(companyConnections),
+        companyHandler(companyConnections),
         ...dataStatusHandlers(),
         ...pullOperationsHandlers(),
       ],
@@ -146,7 +146,7 @@ describe('CompanyDataPanel', () => {
 
   it('keeps the view and says so when the progress check fails', async () => {
     renderPanel(panel, {
-      handlers: [connectionsHandler(companyConnections), ...dataStatusHandlers(), ...pullOperationsHandlers(), ...syncProgressFails()],
+      handlers: [companyHandler(companyConnections), ...dataStatusHandlers(), ...pullOperationsHandlers(), ...syncProgressFails()],
     });
     expect(await screen.findByText(/Live sync progress stopped: .*request id req-sp-500/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Check again' })).toBeInTheDocument();

@@ -1,10 +1,10 @@
 import CloudSyncIcon from '@mui/icons-material/CloudSync';
-import { lazy } from 'react';
+import { lazyScreen } from '../../ui/lazyScreen';
 
 /** The mirror's sync runs and "Sync now" (admins, staff.manage): loaded on demand. */
 export const mirrorSyncs = {
   name: 'mirror-syncs',
-  list: lazy(() => import('./MirrorSyncList')),
+  list: lazyScreen('mirror-syncs', () => import('./MirrorSyncList')),
   icon: CloudSyncIcon,
   options: { label: 'Mirror syncs' },
 };

@@ -2,21 +2,16 @@ import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, 
 import { PagedFooter } from '../../ui/PagedFooter';
 import { useEffect, useMemo, useState } from 'react';
 import { useGetList } from 'react-admin';
+import { useCompanyConnections } from '../connections/useCompanyConnections';
 import { DatasetStatusChip } from '../data-status/DatasetStatusChip';
 import { formatDateTime, formatDuration } from '../../ui/format';
 import { Empty, Loading, RequestError } from '../../ui/ListStates';
 import { SyncHistoryFilters, type SyncHistoryFilter } from './SyncHistoryFilters';
 import type { PullOperationRecord } from './types';
 
-interface ConnectionName {
-  id: string;
-  connectionId: string;
-  platformName: string;
-}
-
 /** Platform names for connection ids; a failed lookup leaves the ids, which still identify them. */
 function useConnectionNames(companyId: string): Map<string, string> {
-  const { data } = useGetList<ConnectionName>('connections', { filter: { companyId }, pagination: { page: 1, perPage: 100 } }, { retry: false });
+  const { data } = useCompanyConnections(companyId);
   return useMemo(() => new Map((data ?? []).map((c) => [c.connectionId, c.platformName])), [data]);
 }
 

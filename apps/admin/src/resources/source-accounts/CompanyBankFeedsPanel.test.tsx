@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { DATA_COMPANY_ID } from '../../test/fixtures/data-status';
 import { BANK_FEED_CONNECTION_ID, companyConnections, v1SourceAccountRecords } from '../../test/fixtures/source-accounts';
-import { connectionsHandler, connectionsHang, sourceAccountsFail, sourceAccountsHandlers } from '../../test/handlers/source-accounts';
+import { companyHandler, companyHang, sourceAccountsFail, sourceAccountsHandlers } from '../../test/handlers/source-accounts';
 import { renderPanel } from '../../test/renderPanel';
 import { CompanyBankFeedsPanel } from './CompanyBankFeedsPanel';
 
@@ -13,7 +14,7 @@ const accountsTable = () => screen.findByRole('table', { name: 'Source accounts 
 describe('CompanyBankFeedsPanel', () => {
   it('lists the source accounts of each bank-feed connection, numbers masked, read-only for finance', async () => {
     const api = sourceAccountsHandlers();
-    renderPanel(panel, { role: 'finance', handlers: [connectionsHandler(), ...api.handlers] });
+    renderPanel(panel, { role: 'finance', handlers: [companyHandler(), ...api.handlers] });
     const table = await accountsTable();
     const row = within(table).getByRole('row', { name: /Business current account/ });
     for (const text of ['checking', '••••5678', 'Sort code ••-••-56', 'GBP', '£1,250.50', 'connected', '15 Jan 2026']) {
@@ -28,26 +29,35 @@ describe('CompanyBankFeedsPanel', () => {
   });
 
   it('says when the company has no bank-feed connection, or a connection has no accounts yet', async () => {
-    renderPanel(panel, { handlers: [connectionsHandler(companyConnections.slice(0, 1))] });
+    renderPanel(panel, { handlers: [companyHandler(companyConnections.slice(0, 1))] });
     expect(await screen.findByText(/This company has no bank-feed connections/)).toBeInTheDocument();
-    renderPanel(panel, { role: 'support', handlers: [connectionsHandler(), ...sourceAccountsHandlers([]).handlers] });
+    renderPanel(panel, { role: 'support', handlers: [companyHandler(), ...sourceAccountsHandlers([]).handlers] });
     expect(await screen.findByText(/No source accounts on this connection yet. Add the bank accounts to feed/)).toBeInTheDocument();
   });
 
   it('shows a connection whose accounts cannot be read in words, with the request id', async () => {
-    renderPanel(panel, { handlers: [connectionsHandler(), ...sourceAccountsFail()] });
+    renderPanel(panel, { handlers: [companyHandler(), ...sourceAccountsFail()] });
     expect(await screen.findByText(/Codat found no bank feed .*\(request id req-sa-404\)/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
+  it("asks for the source accounts of the mirror's bank-feed connections without waiting for Codat's list", async () => {
+    const api = sourceAccountsHandlers();
+    const liveHangs = http.get('*/api/companies/:id', ({ request }) =>
+      new URL(request.url).searchParams.get('live') === 'true' ? new Promise<never>(() => undefined) : undefined,
+    );
+    renderPanel(panel, { role: 'finance', handlers: [liveHangs, companyHandler(), ...api.handlers] });
+    expect(within(await accountsTable()).getByRole('row', { name: /Business current account/ })).toBeInTheDocument();
+  });
+
   it('shows a loading state', async () => {
-    renderPanel(panel, { handlers: [connectionsHang()] });
+    renderPanel(panel, { handlers: [companyHang()] });
     expect(await screen.findByText('Loading bank-feed connections…')).toBeInTheDocument();
   });
 
   it('reveals a full number on request (the BFF audits it) until hidden', async () => {
     const api = sourceAccountsHandlers();
-    renderPanel(panel, { role: 'support', handlers: [connectionsHandler(), ...api.handlers] });
+    renderPanel(panel, { role: 'support', handlers: [companyHandler(), ...api.handlers] });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Reveal the account number of Business current account' }));
     const row = within(await accountsTable()).getByRole('row', { name: /Business current account/ });
@@ -60,7 +70,7 @@ describe('CompanyBankFeedsPanel', () => {
 
   it('creates one account: field errors as you type, GBP needs a sort code, the server has the last word', async () => {
     const api = sourceAccountsHandlers();
-    renderPanel(panel, { role: 'support', handlers: [connectionsHandler(), ...api.handlers] });
+    renderPanel(panel, { role: 'support', handlers: [companyHandler(), ...api.handlers] });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Add source account' }));
     const dialog = await screen.findByRole('dialog', { name: /Add a source account/ });
@@ -108,7 +118,7 @@ describe('CompanyBankFeedsPanel', () => {
 
   it('creates several at once through the batch endpoint and shows each row’s outcome', async () => {
     const api = sourceAccountsHandlers();
-    renderPanel(panel, { role: 'admin', handlers: [connectionsHandler(), ...api.handlers] });
+    renderPanel(panel, { role: 'admin', handlers: [companyHandler(), ...api.handlers] });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Add several at once' }));
     const dialog = await screen.findByRole('dialog', { name: /Add several source accounts/ });
@@ -142,7 +152,7 @@ describe('CompanyBankFeedsPanel', () => {
 
   it('edits only the account name of a v2 account and says so', async () => {
     const api = sourceAccountsHandlers();
-    renderPanel(panel, { role: 'support', handlers: [connectionsHandler(), ...api.handlers] });
+    renderPanel(panel, { role: 'support', handlers: [companyHandler(), ...api.handlers] });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Edit EUR savings' }));
     const dialog = await screen.findByRole('dialog', { name: /Edit source account EUR savings/ });
@@ -158,7 +168,7 @@ describe('CompanyBankFeedsPanel', () => {
 
   it('edits a v1 account’s name, balance (not while connected) and status (to disconnected only)', async () => {
     const api = sourceAccountsHandlers(v1SourceAccountRecords);
-    renderPanel(panel, { role: 'support', handlers: [connectionsHandler(), ...api.handlers] });
+    renderPanel(panel, { role: 'support', handlers: [companyHandler(), ...api.handlers] });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Edit Business current account' }));
     const dialog = await screen.findByRole('dialog');
@@ -173,7 +183,7 @@ describe('CompanyBankFeedsPanel', () => {
 
   it('asks before deleting, saying the feed stops and the target account stays', async () => {
     const api = sourceAccountsHandlers();
-    renderPanel(panel, { role: 'admin', handlers: [connectionsHandler(), ...api.handlers] });
+    renderPanel(panel, { role: 'admin', handlers: [companyHandler(), ...api.handlers] });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Delete Business current account' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete source account “Business current account”?' });

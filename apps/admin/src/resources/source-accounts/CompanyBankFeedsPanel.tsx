@@ -1,9 +1,32 @@
 import { Box, Typography } from '@mui/material';
 import { useId } from 'react';
-import { useCanAccess, useGetList } from 'react-admin';
+import { useCanAccess } from 'react-admin';
+import type { CompanyRecord } from '../companies/types';
+import { useMirrorCompany } from '../companies/useCompany';
+import { connectionRecordId } from '../connections/types';
+import { useCompanyConnections } from '../connections/useCompanyConnections';
 import { Empty, Loading, RequestError } from '../../ui/ListStates';
 import { BankFeedConnection, type BankFeedConnectionRecord } from './BankFeedConnection';
 import { useRevealedNumbers } from './useRevealedNumbers';
+
+/** Bank-feed connections as the mirror's copy of the company lists them, oldest first. */
+const mirroredBankFeeds = (company: CompanyRecord): BankFeedConnectionRecord[] =>
+  company.platforms
+    .filter((platform) => platform.bankFeed)
+    .map(({ connectionId, name, status }) => ({ id: connectionRecordId(company.id, connectionId), companyId: company.id, connectionId, platformName: name, status }));
+
+/**
+ * The company's bank-feed connections: Codat's list once it answers; until then the mirror's, so
+ * their source accounts are asked for at once rather than after a first Codat round trip. "None"
+ * is only said once Codat confirms it.
+ */
+function useBankFeedConnections(companyId: string) {
+  const live = useCompanyConnections(companyId);
+  const mirror = useMirrorCompany(companyId);
+  if (live.data) return { ...live, data: live.data.filter((connection) => connection.bankFeed).reverse() };
+  const early = mirror.data ? mirroredBankFeeds(mirror.data) : [];
+  return early.length > 0 ? { ...live, data: early, isPending: false, error: null } : live;
+}
 
 /**
  * The company's bank feeds: per bank-feed connection, its source accounts. Support and admins
@@ -14,12 +37,7 @@ export function CompanyBankFeedsPanel({ companyId }: { companyId: string }) {
   const { canAccess: canWrite = false } = useCanAccess({ resource: 'source-accounts', action: 'create' });
   const revealer = useRevealedNumbers();
   const headingId = useId();
-  const { data, isPending, error, refetch } = useGetList<BankFeedConnectionRecord & { bankFeed: boolean }>(
-    'connections',
-    { filter: { companyId }, pagination: { page: 1, perPage: 100 }, sort: { field: 'created', order: 'ASC' } },
-    { retry: false },
-  );
-  const bankFeeds = (data ?? []).filter((connection) => connection.bankFeed);
+  const { data: bankFeeds = [], isPending, error, refetch } = useBankFeedConnections(companyId);
 
   return (
     <Box component="section" aria-labelledby={headingId} sx={{ display: 'grid', gap: 2 }}>

@@ -48,6 +48,8 @@ function duplicateCandidates(world: CompanyWorld, name: string, merchantId?: str
   });
 }
 
+export const MIRROR_REFRESHED_AT = '2026-05-01T08:00:00.000Z';
+
 /** The `companies` resource over `world`, with the BFF's filters and its 409 possible_duplicate. */
 export function companiesHandlers(world: CompanyWorld = companyWorld()) {
   return [
@@ -61,9 +63,14 @@ export function companiesHandlers(world: CompanyWorld = companyWorld()) {
         platform: (record, value) => (record as unknown as CompanyRecord).platforms.some((platform) => platform.key === value),
       }),
     ),
-    http.get('*/api/companies/:id', ({ params }) => {
+    // As the BFF: the mirror's copy (with its freshness), or with live=true Codat's, with the connections.
+    http.get('*/api/companies/:id', ({ params, request }) => {
       const company = world.companies.find((candidate) => candidate.id === params.id);
-      return company ? HttpResponse.json(company) : apiError(404, 'Codat has no company with this id.', { code: 'not_found', requestId: 'req-404' });
+      if (!company) return apiError(404, 'Codat has no company with this id.', { code: 'not_found', requestId: 'req-404' });
+      if (new URL(request.url).searchParams.get('live') === 'true') {
+        return HttpResponse.json({ ...company, connections: world.connections.filter((connection) => connection.companyId === company.id) });
+      }
+      return HttpResponse.json(company, { headers: { 'X-Mirror-Refreshed-At': MIRROR_REFRESHED_AT } });
     }),
     http.post('*/api/companies', async ({ request }) => {
       const body = (await request.json()) as { name: string; merchantId?: string; description?: string; confirmNewCompany?: { reason: string } };
@@ -101,6 +108,12 @@ export function companiesHandlers(world: CompanyWorld = companyWorld()) {
 export function companyScenario(world: CompanyWorld = companyWorld()) {
   return [...companiesHandlers(world), ...connectionsHandlers(world), ...integrationsHandlers(), ...linkHandlers(world)];
 }
+
+/** Codat's read of the company (live=true) fails; the mirror's copy still answers. */
+export const liveCompanyFails = (message = 'Codat did not answer in time.', requestId = 'req-live-502') =>
+  http.get('*/api/companies/:id', ({ request }) =>
+    new URL(request.url).searchParams.get('live') === 'true' ? apiError(502, message, { code: 'codat_unavailable', requestId }) : undefined,
+  );
 
 export const companiesFail = (message = 'Codat did not answer in time.', requestId = 'req-co-502') => [
   http.get('*/api/companies', () => apiError(502, message, { code: 'codat_unavailable', requestId })),

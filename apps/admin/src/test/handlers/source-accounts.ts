@@ -1,16 +1,27 @@
 import { http, HttpResponse } from 'msw';
 import type { SourceAccountRecord } from '../../resources/source-accounts/types';
 import { companyConnections, revealed, sourceAccountRecords } from '../fixtures/source-accounts';
+import { aCompany } from '../fixtures/companies';
+import { MIRROR_REFRESHED_AT } from './companies';
 import { apiError, listResponse } from './simple-rest-list';
 
 type ConnectionRow = (typeof companyConnections)[number];
 
-/** `GET /api/connections?filter={companyId}` answering `records`. */
-export const connectionsHandler = (records: ConnectionRow[] = companyConnections) =>
-  http.get('*/api/connections', ({ request }) => listResponse('connections', request, records));
+/**
+ * `GET /api/companies/:id` as the BFF answers it: with live=true Codat's company with `records` as
+ * its connections; else the mirror's copy, whose connections are `mirrored`.
+ */
+export const companyHandler = (records: ConnectionRow[] = companyConnections, mirrored: ConnectionRow[] = records) =>
+  http.get('*/api/companies/:id', ({ params, request }) => {
+    const id = String(params.id);
+    if (new URL(request.url).searchParams.get('live') === 'true') {
+      return HttpResponse.json({ ...aCompany({ id, name: 'Data Company' }, records), connections: records.filter((record) => record.companyId === id) });
+    }
+    return HttpResponse.json(aCompany({ id, name: 'Data Company' }, mirrored), { headers: { 'X-Mirror-Refreshed-At': MIRROR_REFRESHED_AT } });
+  });
 
 /** Never answers: the loading state stays on screen. */
-export const connectionsHang = () => http.get('*/api/connections', () => new Promise<never>(() => undefined));
+export const companyHang = () => http.get('*/api/companies/:id', () => new Promise<never>(() => undefined));
 
 export interface SourceAccountCalls {
   validate: unknown[];

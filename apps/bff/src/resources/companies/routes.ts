@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { withAudit } from '../../audit/index.js';
 import { mirrorCompanyChange } from '../../mirror/console-changes.js';
 import { setRefreshedAt } from '../../mirror/freshness.js';
-import { MIRROR_COUNT_LIMIT, searchMirror } from '../../mirror/search.js';
+import { MIRROR_COUNT_LIMIT, mirrorCompany, searchMirror } from '../../mirror/search.js';
 import type { BffDeps } from '../../deps.js';
 import { listQueryDoc, uuid } from '../../http/params.js';
-import { readJsonBody, readParam } from '../../http/request-input.js';
+import { readJsonBody, readParam, readQuery } from '../../http/request-input.js';
 import { listResponse, parseListQuery } from '../../http/simple-rest.js';
 import type { OpenApiRegistry } from '../../openapi/registry.js';
 import { createCompany, deleteCompany, updateCompany } from './mutations.js';
@@ -16,11 +16,13 @@ import { SEARCH_LIMIT } from './search.js';
 import {
   COMPANY_SORT_FIELDS,
   companyFilterSchema,
+  companyReadQuerySchema,
   companyRecordSchema,
   createCompanySchema,
+  liveCompanyRecordSchema,
   updateCompanySchema,
 } from './schemas.js';
-import { toCompanyRecords } from './to-record.js';
+import { toCompanyRecords, toLiveCompanyRecord } from './to-record.js';
 
 /** react-admin's `companies` resource (ra-data-simple-rest conventions). */
 export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
@@ -48,7 +50,15 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   });
 
   app.get('/:id', async (c) => {
-    const [record] = await toCompanyRecords(deps, [await deps.codat.companies.get(idOf(c))]);
+    const id = idOf(c);
+    const { live } = readQuery(c, companyReadQuerySchema);
+    if (live) return c.json(await toLiveCompanyRecord(deps, await deps.codat.companies.get(id)));
+    const mirrored = await mirrorCompany(deps, id);
+    if (mirrored) {
+      setRefreshedAt(c, mirrored.refreshedAt);
+      return c.json(mirrored.record);
+    }
+    const [record] = await toCompanyRecords(deps, [await deps.codat.companies.get(id)]);
     return c.json(record);
   });
 
@@ -121,8 +131,11 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       method: 'get',
       path: '/companies/{id}',
       tag: 'companies',
-      summary: 'One company.',
-      response: companyRecordSchema,
+      summary:
+        'One company: from the fleet mirror once it holds it (X-Mirror-Refreshed-At says how fresh), else from Codat. ' +
+        'live=true reads Codat now and adds the company\'s connections (Codat embeds them: one call answers both).',
+      query: companyReadQuerySchema,
+      response: z.union([companyRecordSchema, liveCompanyRecordSchema]),
     },
     {
       method: 'post',

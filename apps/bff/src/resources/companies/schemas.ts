@@ -5,6 +5,7 @@ import { forbiddenSearchCharacters, MAX_SEARCH_LENGTH } from '../../codat/safe-q
 import { idsFilter } from '../../http/request-input.js';
 import { uuid } from '../../http/params.js';
 import { freeText, singleLine } from '../../http/text.js';
+import { connectionRecordSchema } from '../connections/schemas.js';
 
 /** A connection status, or `NoConnections` for companies without any. */
 export const COMPANY_STATUS_FILTERS = [...CONNECTION_STATUSES, 'NoConnections'] as const;
@@ -79,6 +80,8 @@ export const platformSummarySchema = z.object({
   name: z.string(),
   status: z.string(),
   sourceType: z.string(),
+  /** Source accounts can be managed on it (a bank-feed platform). */
+  bankFeed: z.boolean(),
 });
 
 /** What the SPA gets for a company. Never the `redirect` or any `linkUrl`: see actions/link-urls.ts. */
@@ -115,6 +118,12 @@ export const updateCompanySchema = companyRecordSchema
   })
   .strict();
 export type UpdateCompanyInput = z.infer<typeof updateCompanySchema>;
+/** `GET /companies/{id}?live=true`: Codat's company now, with its connections (one Codat call answers both). */
+export const liveCompanyRecordSchema = companyRecordSchema.extend({ connections: z.array(connectionRecordSchema) });
+export type LiveCompanyRecord = z.infer<typeof liveCompanyRecordSchema>;
+
+/** `live=true` reads Codat; without it the mirror answers once it holds the company. */
+export const companyReadQuerySchema = z.strictObject({ live: z.literal('true').optional() });
 
 export const DUPLICATE_REASONS = ['merchantId', 'sameName', 'similarName'] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];

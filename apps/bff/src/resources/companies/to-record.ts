@@ -1,8 +1,10 @@
 import type { Company } from '@console/codat-client';
 import { countActiveErrors } from '../../codat/connection-errors.js';
 import { integrationCatalog } from '../../codat/integration-catalog.js';
+import { isBankFeedPlatform } from '../../codat/platforms.js';
 import type { BffDeps } from '../../deps.js';
-import type { CompanyRecord } from './schemas.js';
+import { toConnectionRecords } from '../connections/to-record.js';
+import type { CompanyRecord, LiveCompanyRecord } from './schemas.js';
 
 /**
  * Codat company → console record. `redirect` and the connections' `linkUrl`s are left out on
@@ -24,13 +26,17 @@ export function toCompanyRecord(
     created: company.created ?? null,
     lastSync: company.lastSync ?? null,
     redirectAvailable: true,
-    platforms: connections.map((connection) => ({
-      connectionId: connection.id,
-      key: platformKey(connection),
-      name: connection.platformName,
-      status: connection.status,
-      sourceType: connection.sourceType,
-    })),
+    platforms: connections.map((connection) => {
+      const key = platformKey(connection);
+      return {
+        connectionId: connection.id,
+        key,
+        name: connection.platformName,
+        status: connection.status,
+        sourceType: connection.sourceType,
+        bankFeed: isBankFeedPlatform(key),
+      };
+    }),
     connectionCount: connections.length,
     activeErrorCount: connections.reduce((sum, connection) => sum + countActiveErrors(connection), 0),
   };
@@ -42,4 +48,13 @@ export async function toCompanyRecords(deps: BffDeps, companies: readonly Compan
     companies.flatMap((company) => company.dataConnections ?? []),
   );
   return companies.map((company) => toCompanyRecord(company, deps.settings.merchantIdTag, platformKey));
+}
+
+/** A company as Codat has it now, with its embedded connections as connection records. */
+export async function toLiveCompanyRecord(deps: BffDeps, company: Company): Promise<LiveCompanyRecord> {
+  const [[record], connections] = await Promise.all([
+    toCompanyRecords(deps, [company]),
+    toConnectionRecords(deps, company.id, company.dataConnections ?? []),
+  ]);
+  return { ...record!, connections };
 }

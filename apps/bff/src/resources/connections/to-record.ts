@@ -1,7 +1,7 @@
 import type { Connection } from '@console/codat-client';
 import { connectionErrorRecords, countActiveErrors } from '../../codat/connection-errors.js';
 import { integrationCatalog } from '../../codat/integration-catalog.js';
-import { BANK_FEED_PLATFORM_KEYS } from '../../codat/platforms.js';
+import { isBankFeedPlatform } from '../../codat/platforms.js';
 import type { BffDeps } from '../../deps.js';
 import { connectionRecordId } from './connection-id.js';
 import { connectionLinkRefusal } from './link-policy.js';
@@ -21,7 +21,7 @@ export function toConnectionRecord(companyId: string, connection: Connection, pl
     lastSync: connection.lastSync ?? null,
     errors: connectionErrorRecords(connection),
     activeErrorCount: countActiveErrors(connection),
-    bankFeed: platformKey !== null && BANK_FEED_PLATFORM_KEYS.has(platformKey),
+    bankFeed: isBankFeedPlatform(platformKey),
     shareableLinkUrl: connectionLinkRefusal({ platformKey, status: connection.status }) === undefined,
   };
 }
