@@ -26,6 +26,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/staff/:id': { name: 'Renamed', role: 'support' },
   'POST /api/staff/:id/reset-password': { password: 'sweep-password-0002' },
   'POST /api/notes': { targetType: 'connection', targetId: activeError.connectionId, text: 'a note' },
+  'PUT /api/reports/months/:month/invoice': { kind: 'count', invoicedCount: 12 },
+  'POST /api/reports/months/:month/invoice/ids': { ids: [feed.connectionId] },
+  'POST /api/jobs': { kind: 'refresh', dataTypes: ['invoices'], companyIds: [feed.companyId] },
   'POST /api/webhooks/codat': { id: 'evt_1', eventType: 'company.created', generatedDate: '2026-01-01T00:00:00Z', payload: { id: feed.companyId } },
 };
 
@@ -81,11 +84,14 @@ describe.each(DATABASE_KINDS)('control characters in any request input on %s', (
       'data-status:id': `${feed.companyId}.invoices`,
       'pull-operations:id': `${feed.companyId}.${feed.connectionId}`,
       'integrations:key': 'gbol',
+      month: '2026-11',
+      'jobs:id': '1',
+      'operations:id': '1',
     };
   }, 60_000);
   afterAll(() => stack.close());
 
-  const routes = Object.keys(ROUTE_PERMISSIONS).filter((key) => !key.startsWith('ALL '));
+  const routes = Object.keys(ROUTE_PERMISSIONS).filter((key) => !key.startsWith('ALL ') && ROUTE_PERMISSIONS[key] !== 'middleware');
   const pathOf = (pattern: string, nulIn?: string) =>
     pattern.replace(/:(\w+)/g, (_, name: string) => {
       const value = paramValues[`${pattern.split('/')[2]}:${name}`] ?? paramValues[name]!;
@@ -112,7 +118,8 @@ describe.each(DATABASE_KINDS)('control characters in any request input on %s', (
 
   it('declares a sample body for every route that takes one', () => {
     const bodyless = ['POST /api/auth/logout', 'POST /api/connections/:id/unlink', 'POST /api/source-accounts/:id/reveal', 'POST /api/companies/:id/link-url',
-      'POST /api/connections/:id/link-url', 'POST /api/companies/:companyId/refresh', 'POST /api/mirror-syncs', 'POST /api/staff/:id/unlock'];
+      'POST /api/connections/:id/link-url', 'POST /api/companies/:companyId/refresh', 'POST /api/mirror-syncs', 'POST /api/staff/:id/unlock',
+      'POST /api/reports/months/:month/close', 'POST /api/jobs/:id/cancel', 'POST /api/jobs/:id/resume'];
     const changing = routes.filter((key) => /^(POST|PUT|PATCH) /.test(key));
     expect(changing.filter((key) => !(key in SAMPLE_BODIES) && !bodyless.includes(key))).toEqual([]);
   });

@@ -8,6 +8,7 @@ import type { BffDeps } from '../deps.js';
 import { financeInvoiceIds, financeInvoices } from '../db/schema/finance.js';
 import type { Db } from '../db/database.js';
 import { ApiError, badRequest, conflict } from '../http/api-error.js';
+import { readJsonBody } from '../http/request-input.js';
 import { mirrorRefreshedAt } from '../mirror/freshness.js';
 import { mirrorRuntime } from '../mirror/runtime.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
@@ -20,12 +21,6 @@ import { currentMonth, monthSchema, previousMonth } from './month.js';
 import { billableFingerprint, invoiceIdsSchema, invoiceInputSchema, reconcile, reconciliationSchema, type ReconcileMonth } from './reconcile.js';
 import { reportQuery, reportQuerySchema } from './report-query.js';
 import { storedConnectionCountsReport } from './stored-report.js';
-
-async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
-  if (!parsed.success) throw badRequest(`Invalid body: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
 
 /** Finance's month: the invoice to reconcile against, the close, and a closed month's pack. */
 export function monthRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
@@ -59,8 +54,8 @@ export function monthRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   });
 
   app.put('/:month/invoice', async (c) => {
+    const body = await readJsonBody(c, invoiceInputSchema);
     const input = await monthOf(c);
-    const body = await jsonBody(c, invoiceInputSchema);
     await refuseWhenClosed(input.month);
     const staff = currentStaff(c);
     await db.transaction(async (transaction) => {
@@ -74,8 +69,8 @@ export function monthRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   });
 
   app.post('/:month/invoice/ids', async (c) => {
+    const { ids } = await readJsonBody(c, invoiceIdsSchema);
     const input = await monthOf(c);
-    const { ids } = await jsonBody(c, invoiceIdsSchema);
     await refuseWhenClosed(input.month);
     const invoice = (await db.select().from(financeInvoices).where(eq(financeInvoices.month, input.month)))[0];
     if (!invoice || invoice.kind === 'count') throw badRequest('Enter an invoice of kind connections or companies for this month first (PUT …/invoice).');
