@@ -5,7 +5,7 @@ import { apiAccess } from './auth/access.js';
 import { authRoutes } from './auth/routes.js';
 import type { BffDeps } from './deps.js';
 import { ApiError } from './http/api-error.js';
-import { CHANGING_METHODS, exactlyOnce } from './exactly-once/idempotency.js';
+import { ACTION_METHODS, exactlyOnce } from './exactly-once/idempotency.js';
 import { operationsRoutes } from './exactly-once/routes.js';
 import { outcomeResolver } from './exactly-once/runtime.js';
 import { guardRequestInput } from './http/input-guard.js';
@@ -50,7 +50,7 @@ export function apiRoutes(deps: BffDeps): Hono {
   // One `use` entry: apiAccess finds the endpoint among the routes registered after its own.
   api.use((c, next) => access(c, async () => void (await guardInput(c, next))));
   const resolver = outcomeResolver(deps);
-  api.on(CHANGING_METHODS, '*', exactlyOnce({ db: deps.db, now: deps.now, settleMs: resolver.settleMs, watch: resolver.watch }));
+  api.on(ACTION_METHODS, '*', exactlyOnce({ db: deps.db, now: deps.now, settleMs: resolver.settleMs, watch: resolver.watch }));
   api.route('/auth', authRoutes(deps, docs));
   api.route('/companies', companiesRoutes(deps, docs));
   api.route('/connections', connectionsRoutes(deps, docs));

@@ -125,7 +125,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'GET /api/openapi.json': 'signed-in',
   'GET /api/docs': 'signed-in',
   'ALL /api/*': 'signed-in',
-  // The exactly-once middleware (Idempotency-Key) in front of every state-changing route.
+  // The exactly-once middleware (action runtime; Idempotency-Key on state-changing requests) in front of every route.
+  'GET /api/*': 'middleware',
   'POST /api/*': 'middleware',
   'PUT /api/*': 'middleware',
   'PATCH /api/*': 'middleware',

@@ -39,8 +39,8 @@ declare module 'hono' {
   }
 }
 
-/** The methods the middleware is mounted for: only they may change anything. */
-export const CHANGING_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+/** The methods the middleware is mounted for: every one an /api route answers (a GET export may reveal, audited by withAudit). */
+export const ACTION_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 async function fingerprintOf(c: Context): Promise<string> {
   const url = new URL(c.req.url);
@@ -78,7 +78,7 @@ export function exactlyOnce(runtime: ActionRuntime): MiddlewareHandler {
     c.set('actions', runtime);
     const header = c.req.header(IDEMPOTENCY_HEADER);
     const staff = c.get('staff');
-    if (header === undefined || !staff) return next();
+    if (c.req.method === 'GET' || header === undefined || !staff) return next();
     if (!KEY_FORMAT.test(header)) throw badRequest(`${IDEMPOTENCY_HEADER} must be 8 to 255 printable ASCII characters, such as a UUID.`);
 
     const now = runtime.now();
