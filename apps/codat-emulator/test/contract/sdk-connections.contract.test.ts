@@ -91,9 +91,10 @@ describe('connections, integrations and access tokens through the official SDK',
       name: 'Xero',
       enabled: true,
     });
+    // The emulator serves the images itself (offline), where Codat serves them from static.codat.io.
     expect(
       (await sdk.integrations.getBranding({ platformKey: 'gbol' })).logo?.full?.image?.src,
-    ).toMatch(/^https:/);
+    ).toMatch(/^https?:\/\/[^/]+\/public\/.+\.png$/);
     await expectSdkErrorMessage(sdk.integrations.get({ platformKey: 'zzzz' }), 404);
     await expectSdkErrorMessage(sdk.integrations.getBranding({ platformKey: 'zzzz' }), 404);
     await expectSdkErrorMessage(sdk.integrations.list({ query: 'nope=1' }), 400);
