@@ -1,5 +1,5 @@
 import { Alert, Box, Button, MenuItem, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useCanAccess } from 'react-admin';
 import { httpClient } from '../providers/httpClient';
 import { formatDateTime } from '../ui/format';
@@ -21,6 +21,7 @@ export function MonthClosePanel({ month, inProgress, rule }: { month: string; in
   const [kind, setKind] = useState<'connections' | 'companies'>('connections');
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const act = async (work: () => Promise<unknown>) => {
     setBusy(true);
     setFailure(null);
@@ -73,14 +74,21 @@ export function MonthClosePanel({ month, inProgress, rule }: { month: string; in
               <MenuItem value="connections">connection ids</MenuItem>
               <MenuItem value="companies">company ids</MenuItem>
             </TextField>
-            <Button component="label" variant="outlined" disabled={!canClose || busy}>
+            <Button variant="outlined" disabled={!canClose || busy} onClick={() => fileInput.current?.click()}>
               Upload invoice CSV
-              <input hidden type="file" accept=".csv,text/csv" aria-label="Invoice CSV" onChange={(event) => {
+            </Button>
+            <input
+              ref={fileInput}
+              hidden
+              type="file"
+              accept=".csv,text/csv"
+              aria-label="Invoice CSV"
+              onChange={(event) => {
                 const file = event.target.files?.[0];
                 if (file) void act(async () => uploadInvoiceIds(base, kind, await file.text()));
                 event.target.value = '';
-              }} />
-            </Button>
+              }}
+            />
           </Box>
         </>
       )}

@@ -96,7 +96,7 @@ describe('Audit log', () => {
     const api = auditEventsHandlers();
     renderApp('/audit-events', { role: 'customer_success', handlers: api.handlers });
     expect(await screen.findByText('Customer success')).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { name: 'Access denied' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Access denied' })).toBeInTheDocument();
     expect(screen.getByRole('menuitem', { name: 'Companies' })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: 'Audit log' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Export CSV/ })).not.toBeInTheDocument();

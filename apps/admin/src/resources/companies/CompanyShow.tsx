@@ -32,7 +32,8 @@ export function CompanyShow() {
   const mirror = useMirrorCompany(companyId);
   const live = useLiveCompany(companyId);
   const { canAccess: canShare } = useCanAccess({ resource: 'links', action: 'reveal' });
-  const company = live.data ?? mirror.data;
+  // An edit made here updates the mirror's copy (react-admin's getOne cache): the newer of the two is shown.
+  const company = live.data && (!mirror.data || live.dataUpdatedAt >= mirror.dataUpdatedAt) ? live.data : (mirror.data ?? live.data);
   const tab = useCompanyTab(companyId);
   const sharing = canShare === true && SHARING_TABS.has(tab.path);
   // Codat saying the company is gone outranks the mirror's copy of it.

@@ -39,8 +39,9 @@ describe('ConnectionsTab', { timeout: 30_000 }, () => {
     renderApp(`/companies/${ACME_ID}/show/connections`, {
       handlers: [liveCompanyFails('Codat did not answer in time.', 'req-conn-9'), ...companyScenario()],
     });
-    expect(await screen.findByText('The connections could not be loaded')).toBeInTheDocument();
-    expect(screen.getByText(/\(request id req-conn-9\)/)).toBeInTheDocument();
+    const tab = await screen.findByRole('tabpanel');
+    expect(await within(tab).findByText('The connections could not be loaded')).toBeInTheDocument();
+    expect(within(tab).getByText(/\(request id req-conn-9\)/)).toBeInTheDocument();
     // The header stays, from the mirror, and says Codat could not confirm it.
     expect(screen.getByRole('heading', { level: 1, name: 'Acme Bakery Ltd' })).toBeInTheDocument();
     expect(screen.getByText(/Codat could not be reached to confirm it/)).toBeInTheDocument();

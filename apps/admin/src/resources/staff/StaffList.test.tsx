@@ -139,7 +139,7 @@ describe('Staff', () => {
   it('is for admins only', async () => {
     const api = staffHandlers();
     renderApp('/staff', { role: 'support', handlers: api.handlers });
-    expect(await screen.findByText(/not authorized|access denied/i, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: /not authorized|access denied/i }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByText('Casey Success')).not.toBeInTheDocument();
   });
 });
