@@ -61,8 +61,8 @@ describe('a bulk refresh worked by two replicas on PostgreSQL', () => {
     await replicas[holder]!.close();
     expect(await runs[holder]).toBe('crashed');
     const left = await itemStatuses(jobId);
+    // A call was in flight when it died (how many items it had not reached depends on the machine's speed).
     expect(left.attempted).toBeGreaterThan(0);
-    expect(left.pending).toBeGreaterThan(0);
 
     // The survivor takes over once the lease expires, resolves what was in flight from Codat, and finishes.
     await until(async () => (await runners[survivor]!.runOnce()) && (await itemStatuses(jobId)).done === new Set(hit.map((c) => c.companyId)).size, 'the survivor to finish');
