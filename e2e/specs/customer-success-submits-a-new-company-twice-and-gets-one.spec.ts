@@ -4,7 +4,7 @@ import { companiesNamedInCodat, uniqueName } from '../support/control.js';
 import { consoleApiAs, expect, signInAs, test } from '../support/fixtures.js';
 
 test.describe('a customer-success user submits a new company twice', () => {
-  test('double-clicks, loses the answer to a network drop, submits again, and gets one company', async ({ page, shot }) => {
+  test('loses the answer to a network drop, submits again, and gets one company', async ({ page, shot }) => {
     const name = uniqueName('Twice Submitted Saddlery');
     await signInAs(page, 'customer_success');
 
@@ -23,20 +23,17 @@ test.describe('a customer-success user submits a new company twice', () => {
     const create = new CreateCompanyPage(page);
     await create.goto();
     await create.fill({ name, merchantId: `M-${Date.now()}` });
-    await create.submit.dblclick();
-    // A second click may have gone out before the button was disabled; if not, the user sees the lost answer and submits again.
-    const lost = page.getByRole('alert').filter({ hasText: 'cannot be reached' });
+    await create.submit.click();
+    await expect(page.getByRole('alert').filter({ hasText: 'cannot be reached' })).toBeVisible();
+    await shot('answer-lost');
+
+    await create.submit.click();
     const companyPage = new CompanyPage(page);
-    await expect(lost.or(companyPage.heading(name))).toBeVisible();
-    if (await lost.isVisible()) {
-      await shot('answer-lost');
-      await create.submit.click();
-    }
     await companyPage.expectCompany(name);
     await shot('one-company');
 
     // However many times it was sent, it was one intent, and Codat has one company.
-    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     const made = await companiesNamedInCodat(name);
