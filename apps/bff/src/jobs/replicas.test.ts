@@ -40,7 +40,9 @@ describe('a bulk refresh worked by two replicas on PostgreSQL', () => {
       'replica-b': await openDatabase({ url: stack.database.url! }),
     };
     const runners = Object.fromEntries(Object.entries(replicas).map(([name, database]) => [name, replicaRunner(stack, name, database.db, { concurrency: 2 })]));
-    stack.emu.faults.settings = { ...stack.emu.faults.settings, latencyMs: 400 };
+    // Reads answer at once and each pull takes a second, so a replica spends nearly all its time
+    // with a call in flight; the pulls still land well before the survivor looks them up.
+    stack.emu.faults.settings = { ...stack.emu.faults.settings, latencyMs: 1_000, methods: ['POST'] };
     const startedMs = stack.deps.now();
     const support = await stack.as('support');
     const created = await support.json('/api/jobs', { method: 'POST', body: { kind: 'refresh', dataTypes: ['invoices'], errorGroupId: OUTAGE_GROUP_ID } });
@@ -61,7 +63,7 @@ describe('a bulk refresh worked by two replicas on PostgreSQL', () => {
     await replicas[holder]!.close();
     expect(await runs[holder]).toBe('crashed');
     const left = await itemStatuses(jobId);
-    // A call was in flight when it died (how many items it had not reached depends on the machine's speed).
+    // A pull was in flight when it died (how many items it had not reached depends on the machine's speed).
     expect(left.attempted).toBeGreaterThan(0);
 
     // The survivor takes over once the lease expires, resolves what was in flight from Codat, and finishes.
