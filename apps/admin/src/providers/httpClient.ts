@@ -11,14 +11,11 @@ export interface HttpResponse<T = unknown> {
   json: T;
 }
 
-/** Words a staff member can act on, with the request id to quote to support. */
-export function errorMessage(status: number, body: ApiErrorBody | undefined): string {
+/** Words a staff member can act on; the ids to quote stay in the body (ui/ErrorReferences shows them). */
+function errorMessage(status: number, body: ApiErrorBody | undefined): string {
   const error = body?.error;
   if (!error) return status >= 500 ? 'The console could not reach its server. Try again.' : `Request failed (${status}).`;
-  const refs = [error.requestId && `request id ${error.requestId}`, error.codatCorrelationId && `Codat correlation id ${error.codatCorrelationId}`]
-    .filter(Boolean)
-    .join(', ');
-  return refs ? `${error.message} (${refs})` : error.message;
+  return error.message;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

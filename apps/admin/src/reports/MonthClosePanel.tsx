@@ -19,17 +19,17 @@ export function MonthClosePanel({ month, inProgress, rule }: { month: string; in
   const { canAccess: canClose } = useCanAccess({ resource: 'reports', action: 'close' });
   const [count, setCount] = useState('');
   const [kind, setKind] = useState<'connections' | 'companies'>('connections');
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const act = async (work: () => Promise<unknown>) => {
     setBusy(true);
-    setFailure(null);
+    setFailure(undefined);
     try {
       await work();
       reload();
     } catch (failed) {
-      setFailure(failed instanceof Error ? failed.message : String(failed));
+      setFailure(failed);
     } finally {
       setBusy(false);
     }
@@ -92,7 +92,7 @@ export function MonthClosePanel({ month, inProgress, rule }: { month: string; in
           </Box>
         </>
       )}
-      {failure && <Alert severity="error">{failure}</Alert>}
+      {failure !== undefined && <RequestError error={failure} />}
       {(close?.reconciliation ?? data.reconciliation) && <ReconciliationView reconciliation={(close?.reconciliation ?? data.reconciliation)!} />}
       {!close && canClose && (
         <Box sx={{ my: 2 }}>

@@ -99,6 +99,8 @@ describe('GlobalSearch', { timeout: 30_000 }, () => {
 
     server.use(...companiesFail('Codat did not answer in time.', 'req-search-1'));
     await user.type(within(dialog).getByRole('combobox'), 'q');
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The search failed: Codat did not answer in time. (request id req-search-1)');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('The search failedCodat did not answer in time.Request id req-search-1');
+    expect(within(alert).getByRole('button', { name: 'Copy request id req-search-1' })).toBeInTheDocument();
   });
 });

@@ -2,7 +2,7 @@ import { Alert, Box, Dialog, DialogContent, DialogTitle, LinearProgress, TextFie
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useCreatePath, useGetList, useNavigate } from 'react-admin';
 import type { CompanyRecord } from '../resources/companies/types';
-import { errorText } from '../share/errors';
+import { RequestError } from '../ui/ListStates';
 import { parseSearch } from './searchText';
 import { optionId, SearchResults } from './SearchResults';
 import { useDebounced } from './useDebounced';
@@ -85,9 +85,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
         <Box sx={{ height: 4 }}>{busy && <LinearProgress aria-label="Searching" />}</Box>
         {parsed.problem && <Alert severity="warning">{parsed.problem}</Alert>}
         {error != null && settled && (
-          <Alert severity="error" role="alert">
-            The search failed: {errorText(error)}
-          </Alert>
+          <RequestError title="The search failed" error={error} />
         )}
         <Typography role="status" variant="body2" color="text.secondary" sx={{ my: 1 }}>
           {status}

@@ -3,6 +3,7 @@ import MailOutlineIcon from '@mui/icons-material/EmailOutlined';
 import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useId, type ReactNode } from 'react';
 import type { SharedUrl } from '../providers/dataProvider';
+import { RequestError } from '../ui/ListStates';
 import { CopiedUrl } from './CopiedUrl';
 import { useFreshUrl } from './useFreshUrl';
 
@@ -61,11 +62,7 @@ export function ShareOption({ title, name, description, fetchUrl, recommended, w
           Copy message
         </Button>
       </Stack>
-      {error && (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      {error !== undefined && <RequestError error={error} />}
       {copied && <CopiedUrl copied={copied} name={name} />}
     </Box>
   );

@@ -1,4 +1,4 @@
-/** An error's message; the BFF's messages already name the request id to quote. */
+/** An error's sentence (its request id is shown apart: ui/ErrorReferences). */
 export function errorText(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;

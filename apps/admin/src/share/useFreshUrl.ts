@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { SharedUrl } from '../providers/dataProvider';
 import { copyText } from './clipboard';
-import { errorText } from './errors';
 
 export type CopyPart = 'url' | 'message';
 
@@ -9,7 +8,7 @@ export interface FreshUrlState {
   /** What was fetched and copied last, with the time it was copied. */
   copied?: { url: SharedUrl & { oneTime?: boolean }; part: CopyPart; at: number };
   pending?: CopyPart;
-  error?: string;
+  error?: unknown;
 }
 
 /**
@@ -28,7 +27,7 @@ export function useFreshUrl(fetchUrl: () => Promise<SharedUrl>) {
         await copyText(text);
         setState({ copied: { url, part, at: Date.now() } });
       } catch (error) {
-        setState({ error: errorText(error) });
+        setState({ error });
       }
     },
     [fetchUrl],

@@ -1,12 +1,13 @@
 import { Alert, AlertTitle, Box, Button, CircularProgress, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { errorText } from '../share/errors';
+import { ErrorReferences } from './ErrorReferences';
 
 /**
- * A failed request in words: the BFF's message already carries the request id (and Codat's
- * correlation id) to quote to support; a retry button when the caller can retry.
+ * A failed request in words, the ids to quote to support on a line of their own, and a retry
+ * button when the caller can retry.
  */
-export function RequestError({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
-  const message = error instanceof Error && error.message ? error.message : 'Something went wrong and no reason was given. Try again.';
+export function RequestError({ title, error, onRetry }: { title?: string; error: unknown; onRetry?: () => void }) {
   return (
     <Alert
       severity="error"
@@ -18,8 +19,9 @@ export function RequestError({ title, error, onRetry }: { title: string; error: 
         )
       }
     >
-      <AlertTitle>{title}</AlertTitle>
-      {message}
+      {title && <AlertTitle>{title}</AlertTitle>}
+      {errorText(error)}
+      <ErrorReferences error={error} />
     </Alert>
   );
 }

@@ -89,7 +89,8 @@ describe('Audit log', () => {
   it('shows a failure in words with the request id', async () => {
     renderApp('/audit-events', { role: 'finance', handlers: auditEventsFail() });
     expect(await screen.findByText('Could not load the audit log')).toBeInTheDocument();
-    expect(screen.getAllByText(/The audit log database is not reachable right now. \(request id req-audit-503\)/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText('The audit log database is not reachable right now.').length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Copy request id req-audit-503' })).toBeInTheDocument();
   });
 
   it('is not offered to customer success: the access-denied page, once signed in, and no request', async () => {

@@ -2,7 +2,8 @@ import { Alert, Box, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Create, SaveButton, SimpleForm, Toolbar, useCreate, useNotify, useRedirect } from 'react-admin';
 import { useWatchedOperation } from '../../operations/usePendingOperations';
-import { errorCode, errorDetails, errorText } from '../../share/errors';
+import { errorCode, errorDetails } from '../../share/errors';
+import { RequestError } from '../../ui/ListStates';
 import { CompanyFormFields } from './CompanyFormFields';
 import { DuplicateDialog } from './DuplicateDialog';
 import type { CompanyRecord, DuplicateCandidate } from './types';
@@ -33,7 +34,8 @@ function payload(values: CompanyInput, confirmation?: Confirmation) {
 interface Duplicates {
   values: CompanyInput;
   candidates: DuplicateCandidate[];
-  message: string;
+  /** The BFF's answer: why it asks, and its request id. */
+  failure: unknown;
 }
 
 /**
@@ -48,7 +50,7 @@ export function CompanyCreate() {
   const notify = useNotify();
   const redirect = useRedirect();
   const [duplicates, setDuplicates] = useState<Duplicates>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [checking, setChecking] = useState<number>();
   const checked = useWatchedOperation(checking)?.record;
 
@@ -58,7 +60,7 @@ export function CompanyCreate() {
       redirect('show', 'companies', checked.companyId);
     } else if (checked?.state === 'failed') {
       setChecking(undefined);
-      setError(`The company was not created: ${checked.reason ?? 'Codat shows no trace of it'}. You can create it now.`);
+      setError(new Error(`The company was not created: ${checked.reason ?? 'Codat shows no trace of it'}. You can create it now.`));
     }
   }, [checked, notify, redirect]);
 
@@ -74,9 +76,9 @@ export function CompanyCreate() {
         setDuplicates(undefined);
         setChecking(details.operationId);
       } else if (errorCode(failure) === 'possible_duplicate' && details?.candidates?.length) {
-        setDuplicates({ values, candidates: details.candidates, message: errorText(failure) });
+        setDuplicates({ values, candidates: details.candidates, failure });
       } else {
-        setError(errorText(failure));
+        setError(failure);
       }
     }
   };
@@ -98,10 +100,10 @@ export function CompanyCreate() {
           Is the customer already in Codat? Search first (Ctrl+K or ⌘K): an existing customer should get their company&apos;s Link URL,
           because a second company can mean billable duplicate connections. The console also checks when you create.
         </Alert>
-        {error && !duplicates && (
-          <Alert severity="error" role="alert" sx={{ mb: 2, width: '100%' }}>
-            {error}
-          </Alert>
+        {error !== undefined && !duplicates && (
+          <Box sx={{ mb: 2, width: '100%' }}>
+            <RequestError error={error} />
+          </Box>
         )}
         {checking !== undefined && (
           <Alert severity="info" role="status" sx={{ mb: 2, width: '100%' }}>
@@ -116,7 +118,7 @@ export function CompanyCreate() {
       {duplicates && (
         <DuplicateDialog
           candidates={duplicates.candidates}
-          message={duplicates.message}
+          failure={duplicates.failure}
           creating={isPending}
           error={error}
           onUse={(candidate) => redirect('show', 'companies', candidate.id)}

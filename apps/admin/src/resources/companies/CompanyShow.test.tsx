@@ -128,7 +128,9 @@ describe('CompanyShow', { timeout: 30_000 }, () => {
     const writes = stubClipboard();
     const option = within(await sharePanel()).getByRole('region', { name: 'Company Link URL' });
     await user.click(within(option).getByRole('button', { name: 'Copy link' }));
-    expect(await within(option).findByRole('alert')).toHaveTextContent('Codat did not answer in time. (request id req-link-1)');
+    const alert = await within(option).findByRole('alert');
+    expect(alert).toHaveTextContent('Codat did not answer in time.Request id req-link-1');
+    expect(within(alert).getByRole('button', { name: 'Copy request id req-link-1' })).toBeInTheDocument();
     expect(writes).toEqual([]);
   });
 
@@ -182,6 +184,7 @@ describe('CompanyShow', { timeout: 30_000 }, () => {
   it('shows why the company could not be loaded', async () => {
     renderApp('/companies/00000000-0000-4000-8000-000000000000/show', { handlers: companyScenario() });
     expect(await screen.findByText('The company could not be loaded')).toBeInTheDocument();
-    expect(screen.getByText(/Codat has no company with this id\. \(request id req-404\)/)).toBeInTheDocument();
+    expect(screen.getByText('Codat has no company with this id.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy request id req-404' })).toBeInTheDocument();
   });
 });

@@ -38,6 +38,6 @@ describe('Company timeline', () => {
   it('shows the BFF error with its request id', async () => {
     renderPanel(<CompanyTimelinePanel companyId={COMPANY_ID} />, { handlers: timelineFail() });
     expect(await screen.findByText('Could not load the timeline', {}, T)).toBeInTheDocument();
-    expect(screen.getByText(/request id req-tl-404/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy request id req-tl-404' })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useId, useState } from 'react';
 import { useDelete, useNotify, useRedirect } from 'react-admin';
-import { errorText } from '../../share/errors';
+import { RequestError } from '../../ui/ListStates';
 import type { CompanyRecord } from './types';
 
 export interface DeleteCompanyDialogProps {
@@ -14,7 +14,7 @@ export interface DeleteCompanyDialogProps {
 export function DeleteCompanyDialog({ company, open, onClose }: DeleteCompanyDialogProps) {
   const titleId = useId();
   const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [deleteOne, { isPending }] = useDelete<CompanyRecord>();
   const notify = useNotify();
   const redirect = useRedirect();
@@ -38,7 +38,7 @@ export function DeleteCompanyDialog({ company, open, onClose }: DeleteCompanyDia
           notify(`Deleted ${company.name} and its connections in Codat.`, { type: 'success' });
           redirect('list', 'companies');
         },
-        onError: (failure) => setError(errorText(failure)),
+        onError: setError,
       },
     );
   };
@@ -60,10 +60,10 @@ export function DeleteCompanyDialog({ company, open, onClose }: DeleteCompanyDia
           autoFocus
           autoComplete="off"
         />
-        {error && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
+        {error !== undefined && (
+          <Box sx={{ mt: 2 }}>
+            <RequestError error={error} />
+          </Box>
         )}
       </DialogContent>
       <DialogActions>

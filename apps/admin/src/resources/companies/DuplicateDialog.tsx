@@ -1,18 +1,21 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useId, useState } from 'react';
+import { errorText } from '../../share/errors';
+import { ErrorReferences } from '../../ui/ErrorReferences';
+import { RequestError } from '../../ui/ListStates';
 import { DuplicateCandidate } from './DuplicateCandidate';
 import type { DuplicateCandidate as Candidate } from './types';
 
 export interface DuplicateDialogProps {
   candidates: Candidate[];
-  /** The BFF's explanation. */
-  message: string;
+  /** The BFF's answer: its explanation and request id. */
+  failure: unknown;
   onUse: (candidate: Candidate) => void;
   /** Resubmits with `confirmNewCompany: { reason }`. */
   onCreateAnyway: (reason: string) => void;
   onClose: () => void;
   creating: boolean;
-  error?: string;
+  error?: unknown;
 }
 
 const MIN_REASON = 5;
@@ -21,7 +24,7 @@ const MIN_REASON = 5;
  * The customer may already exist: a second company for them can mean billable duplicate
  * connections. The user either opens an existing company or says why a new one is right.
  */
-export function DuplicateDialog({ candidates, message, onUse, onCreateAnyway, onClose, creating, error }: DuplicateDialogProps) {
+export function DuplicateDialog({ candidates, failure, onUse, onCreateAnyway, onClose, creating, error }: DuplicateDialogProps) {
   const titleId = useId();
   const [reason, setReason] = useState('');
   const reasonOk = reason.trim().length >= MIN_REASON;
@@ -29,7 +32,10 @@ export function DuplicateDialog({ candidates, message, onUse, onCreateAnyway, on
     <Dialog open onClose={creating ? undefined : onClose} aria-labelledby={titleId} maxWidth="md" fullWidth scroll="paper">
       <DialogTitle id={titleId}>This customer may already exist</DialogTitle>
       <DialogContent dividers>
-        <DialogContentText sx={{ mb: 2 }}>{message}</DialogContentText>
+        <DialogContentText component="div" sx={{ mb: 2 }}>
+          {errorText(failure)}
+          <ErrorReferences error={failure} />
+        </DialogContentText>
         <Typography variant="h6" component="h2" gutterBottom>
           Existing {candidates.length === 1 ? 'company' : 'companies'}
         </Typography>
@@ -55,10 +61,10 @@ export function DuplicateDialog({ candidates, message, onUse, onCreateAnyway, on
           minRows={2}
           helperText={reasonOk ? ' ' : `At least ${MIN_REASON} characters, e.g. “Moved from Xero to QuickBooks Online”.`}
         />
-        {error && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
+        {error !== undefined && (
+          <Box sx={{ mt: 2 }}>
+            <RequestError error={error} />
+          </Box>
         )}
       </DialogContent>
       <DialogActions>

@@ -1,6 +1,6 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useId, useState, type ReactNode } from 'react';
-import { errorText } from '../../share/errors';
+import { RequestError } from '../../ui/ListStates';
 
 export interface ConfirmActionDialogProps {
   open: boolean;
@@ -18,7 +18,7 @@ export interface ConfirmActionDialogProps {
 export function ConfirmActionDialog({ open, title, children, confirmLabel, color = 'primary', onConfirm, onClose }: ConfirmActionDialogProps) {
   const titleId = useId();
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
 
   const close = () => {
     if (pending) return;
@@ -34,7 +34,7 @@ export function ConfirmActionDialog({ open, title, children, confirmLabel, color
       onClose();
     } catch (failure) {
       setPending(false);
-      setError(errorText(failure));
+      setError(failure);
     }
   };
 
@@ -43,10 +43,10 @@ export function ConfirmActionDialog({ open, title, children, confirmLabel, color
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
         {children}
-        {error && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
+        {error !== undefined && (
+          <Box sx={{ mt: 2 }}>
+            <RequestError error={error} />
+          </Box>
         )}
       </DialogContent>
       <DialogActions>

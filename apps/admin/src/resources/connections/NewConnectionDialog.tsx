@@ -1,7 +1,6 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useId, useState } from 'react';
 import { useCreate, useRefresh } from 'react-admin';
-import { errorText } from '../../share/errors';
 import { Loading, RequestError } from '../../ui/ListStates';
 import type { CompanyRecord } from '../companies/types';
 import { useIntegrations } from '../integrations/useIntegrations';
@@ -22,7 +21,7 @@ export function NewConnectionDialog({ company, existing, onClose }: NewConnectio
   const { integrations, byKey, isPending, error, refetch } = useIntegrations();
   const [platformKey, setPlatformKey] = useState<string>();
   const [created, setCreated] = useState<ConnectionRecord>();
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<unknown>();
   const [create, { isPending: creating }] = useCreate<ConnectionRecord>();
   const refresh = useRefresh();
   const selected = platformKey ? byKey.get(platformKey) : undefined;
@@ -39,7 +38,7 @@ export function NewConnectionDialog({ company, existing, onClose }: NewConnectio
           setCreated(connection);
           refresh();
         },
-        onError: (problem) => setFailure(errorText(problem)),
+        onError: setFailure,
       },
     );
   };
@@ -63,10 +62,10 @@ export function NewConnectionDialog({ company, existing, onClose }: NewConnectio
             A second one may be billed again: to reconnect, share the existing connection&apos;s link or the Company Link URL instead.
           </Alert>
         )}
-        {failure && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {failure}
-          </Alert>
+        {failure !== undefined && (
+          <Box sx={{ mt: 2 }}>
+            <RequestError error={failure} />
+          </Box>
         )}
       </DialogContent>
       <DialogActions>

@@ -65,7 +65,8 @@ describe('Mirror syncs', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Sync now' }, T));
     expect(await screen.findByText('The sync did not start')).toBeInTheDocument();
-    expect(screen.getByText(/already running .*request id req-ms-409/)).toBeInTheDocument();
+    expect(screen.getByText(/already running/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy request id req-ms-409' })).toBeInTheDocument();
   });
 
   it('says when no sync has run', async () => {
@@ -81,6 +82,6 @@ describe('Mirror syncs', () => {
   it('shows the BFF error with its request id', async () => {
     renderApp('/mirror-syncs', { handlers: [http.get('*/api/mirror-syncs', () => apiError(500, 'The sync log is unavailable.', { requestId: 'req-ms-500' }))] });
     expect(await screen.findByText('Could not load sync runs', {}, T)).toBeInTheDocument();
-    expect(screen.getByText(/request id req-ms-500/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy request id req-ms-500' })).toBeInTheDocument();
   });
 });
