@@ -18,9 +18,10 @@ export class ErrorGroupsPage {
     this.sortBy = page.getByRole('combobox', { name: 'Sort by' });
   }
 
+  /** After a reload the whole console starts again (session, code, data): more time than a click. */
   async expectLoaded(): Promise<void> {
-    await expect(this.heading).toBeVisible();
-    await expect(this.table).toBeVisible();
+    await expect(this.heading).toBeVisible({ timeout: 30_000 });
+    await expect(this.table).toBeVisible({ timeout: 30_000 });
   }
 
   async choosePlatform(name: string): Promise<void> {

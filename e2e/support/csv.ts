@@ -1,5 +1,6 @@
-/** Rows of an RFC 4180 CSV (quoted cells, doubled quotes, CRLF), as the console's exports write it; the header row maps the cells. */
-export function parseCsv(text: string): Array<Record<string, string>> {
+/** Rows of an RFC 4180 CSV (quoted cells, doubled quotes, CRLF, a leading byte-order mark), as the console's exports write it; the header row maps the cells. */
+export function parseCsv(csv: string): Array<Record<string, string>> {
+  const text = csv.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
