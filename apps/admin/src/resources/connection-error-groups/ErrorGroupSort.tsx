@@ -19,7 +19,7 @@ export function ErrorGroupSort() {
       value={sort.field}
       onChange={(event) => setSort({ field: event.target.value, order: 'DESC' })}
       slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-      sx={{ minWidth: 260 }}
+      sx={{ minWidth: 300 }}
     >
       {ERROR_GROUP_SORTS.map((choice) => (
         <option key={choice.field} value={choice.field}>
