@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { csvRows } from '@console/contracts';
 import { ErrorGroupPage } from '../pages/ErrorGroupPage.js';
 import { ErrorGroupsPage } from '../pages/ErrorGroupsPage.js';
 import { IncidentsPage } from '../pages/IncidentsPage.js';
 import { JobPage } from '../pages/JobPage.js';
 import { AppShell } from '../pages/AppShell.js';
 import { emulator } from '../support/control.js';
-import { parseCsv } from '../support/csv.js';
-import { consoleApiAs, expect, signInAs, test } from '../support/fixtures.js';
+import { expect, signInAs, syncMirror, test } from '../support/fixtures.js';
 
 const GROUP_TITLE = 'Xero: 503 Service Unavailable';
 
@@ -31,14 +31,7 @@ test.describe('support works a platform incident from the error groups', () => {
   test('filters the groups to the Xero incident, refreshes every affected company, watches the job finish and exports the outreach list', async ({ page, shot }) => {
     test.setTimeout(180_000);
     // The mirror syncs the freshly seeded demo (with its Xero outage) first.
-    const admin = await consoleApiAs('admin');
-    try {
-      const started = await admin.post('/mirror-syncs');
-      expect([202, 409]).toContain(started.status);
-      await expect.poll(async () => (await admin.get<Array<{ status: string }>>('/mirror-syncs', { range: [0, 0], sort: ['id', 'DESC'] }))[0]?.status, { timeout: 60_000 }).toBe('completed');
-    } finally {
-      await admin.dispose();
-    }
+    await syncMirror();
     const outage = await outageInCodat();
     expect(outage.companyIds.length).toBeGreaterThanOrEqual(5);
 
@@ -98,7 +91,7 @@ test.describe('support works a platform incident from the error groups', () => {
     await expect(incident.getByRole('img', { name: /^Affected companies per day over 30 days/ })).toBeVisible();
     await shot('incident');
     const [download] = await Promise.all([page.waitForEvent('download'), incident.getByRole('link', { name: 'Export outreach list with relink URLs (CSV)' }).click()]);
-    const rows = parseCsv(await readFile((await download.path())!, 'utf8'));
+    const rows = csvRows(await readFile((await download.path())!, 'utf8'));
     expect(rows.map((r) => r.connectionId).sort()).toEqual(outage.connections.map((c) => c.connectionId).sort());
     expect([...new Set(rows.map((r) => r.companyId))].sort()).toEqual(outage.companyIds);
     for (const r of rows) {
