@@ -60,7 +60,7 @@ describe('polling with back-off', () => {
   });
 
   it('stops when told, backs off on failures, and does nothing without a key', async () => {
-    const stop = vi.fn(async () => STOP_POLLING);
+    const stop = vi.fn(async (): Promise<typeof STOP_POLLING> => STOP_POLLING);
     renderHook(() => useBackoffPolling(stop, 'k', { ...OPTIONS, immediate: true }));
     await advance(10_000);
     expect(stop).toHaveBeenCalledTimes(1);
