@@ -1,10 +1,10 @@
+import { parseCsv } from '@console/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectOutage, OUTAGE_GROUP_ID, queuedSince, TEST_JOB_SETTINGS, waitForJob } from '../../../test/jobs.js';
 import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../../test/mirror.js';
 import { startStack, type Stack } from '../../../test/stack.js';
 import { rows } from '../../mirror/db/sql.js';
-import { parseCsv } from '../../../test/csv.js';
 import { errorGroupId } from '../../mirror/observe.js';
 
 let stack: Stack;
