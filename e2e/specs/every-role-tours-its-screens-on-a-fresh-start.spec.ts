@@ -36,6 +36,7 @@ const SCREENS: Screen[] = [
   { name: 'Create company', path: '/#/companies/create', needs: 'companies.create' },
   { name: 'Edit company', path: `/#/companies/${company.companyId}`, needs: 'companies.create' },
   { name: 'Connection errors', path: '/#/connection-error-groups', needs: 'diagnostics.read', menu: 'Connection errors' },
+  { name: 'Incidents', path: '/#/incidents', needs: 'diagnostics.read', menu: 'Incidents' },
   { name: 'Reports', path: '/#/reports', needs: 'reports.read', menu: 'Reports' },
   { name: 'Possible duplicates', path: '/#/reports/possible-duplicates', needs: 'reports.read' },
   { name: 'Audit log', path: '/#/audit-events', needs: 'audit.read', menu: 'Audit log' },

@@ -1,6 +1,6 @@
 import { ConnectionCountsPage } from '../pages/ConnectionCountsPage.js';
 import { emulator } from '../support/control.js';
-import { consoleApiAs, expect, signInAs, test } from '../support/fixtures.js';
+import { consoleApiAs, expect, signInAs, syncMirror, test } from '../support/fixtures.js';
 
 const previous = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
 
@@ -9,14 +9,7 @@ test.describe('finance checks last month against Codat’s invoice', () => {
     // A sync of the demo fleet (with its reconstructed months) comes first.
     test.setTimeout(180_000);
     // The mirror syncs (a new install reconstructs the months before it from Codat's records).
-    const admin = await consoleApiAs('admin');
-    try {
-      const started = await admin.post('/mirror-syncs');
-      expect([202, 409]).toContain(started.status);
-      await expect.poll(async () => (await admin.get<Array<{ status: string }>>('/mirror-syncs', { range: [0, 0], sort: ['id', 'DESC'] }))[0]?.status, { timeout: 60_000 }).toBe('completed');
-    } finally {
-      await admin.dispose();
-    }
+    await syncMirror();
     const lastMonth = previous(new Date().toISOString().slice(0, 7));
     const monthBefore = previous(lastMonth);
 

@@ -53,6 +53,18 @@ export async function consoleApiAs(role: Role): Promise<ConsoleApi> {
   };
 }
 
+/** An admin runs a mirror sync (as *Mirror syncs* → Sync now does) and waits for it to complete: the mirror then holds the emulator's data. */
+export async function syncMirror(): Promise<void> {
+  const admin = await consoleApiAs('admin');
+  try {
+    const started = await admin.post('/mirror-syncs');
+    expect([202, 409]).toContain(started.status);
+    await expect.poll(async () => (await admin.get<Array<{ status: string }>>('/mirror-syncs', { range: [0, 0], sort: ['id', 'DESC'] }))[0]?.status, { timeout: 60_000 }).toBe('completed');
+  } finally {
+    await admin.dispose();
+  }
+}
+
 interface StoryFixtures {
   /** Saves a full-page screenshot of the screen as it is now (the test's page unless told), numbered in order, as a test artifact. */
   shot: (name: string, of?: Page) => Promise<void>;

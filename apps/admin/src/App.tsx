@@ -12,6 +12,7 @@ import { integrations } from './resources/integrations';
 import { auditEvents } from './resources/audit-events';
 import { staff } from './resources/staff';
 import { connectionErrorGroups } from './resources/connection-error-groups';
+import { incidents } from './resources/incidents';
 import { mirrorSyncs } from './resources/mirror-syncs';
 import { jobs } from './resources/jobs';
 import { reports } from './reports';
@@ -39,6 +40,7 @@ export function App({ dataProvider, authProvider }: AppProps) {
       <Resource {...guarded(companies)} />
       <Resource {...connections} />
       <Resource {...guarded(connectionErrorGroups)} />
+      <Resource {...guarded(incidents)} />
       <Resource {...guarded(jobs)} />
       <Resource {...guarded(reports)} />
       <Resource {...guarded(auditEvents)} />

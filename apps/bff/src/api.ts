@@ -27,6 +27,7 @@ import { mirrorSyncsRoutes } from './resources/mirror-syncs/routes.js';
 import { timelineRoutes } from './mirror/timeline/routes.js';
 import { reportsRoutes } from './reports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { incidentsRoutes } from './resources/incidents/routes.js';
 import { jobsRoutes } from './resources/jobs/routes.js';
 
 /**
@@ -63,6 +64,7 @@ export function apiRoutes(deps: BffDeps): Hono {
   api.route('/staff', staffRoutes(deps, docs));
   api.route('/audit-events', auditEventsRoutes(deps, docs));
   api.route('/connection-error-groups', connectionErrorGroupsRoutes(deps, docs));
+  api.route('/incidents', incidentsRoutes(deps, docs));
   api.route('/notes', notesRoutes(deps, docs));
   api.route('/mirror-syncs', mirrorSyncsRoutes(deps, docs));
   api.route('/reports', reportsRoutes(deps, docs));

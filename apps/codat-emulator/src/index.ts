@@ -6,5 +6,6 @@ export { WELL_KNOWN_API_KEY, type EmulatorConfig, type BankFeedsVersion } from '
 export { verifyWebhookSignature } from './webhooks/signature.js';
 export { seedScenario, SCENARIOS, type ScenarioName } from './seed/scenarios.js';
 export { DEMO_FIXTURES } from './seed/fixtures.js';
+export { DEMO_INCIDENT } from './seed/demo-incident.js';
 export { MERCHANT_TAG } from './seed/fleet.js';
 export { summarizeStore, type StoreSummary } from './seed/summary.js';

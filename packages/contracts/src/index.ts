@@ -4,3 +4,4 @@ export * from './staff.js';
 export * from './audit.js';
 export * from './dataset-status.js';
 export * from './operations.js';
+export * from './csv.js';

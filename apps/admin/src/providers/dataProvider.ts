@@ -33,23 +33,29 @@ export const consoleActions = {
 export type ConsoleActions = typeof consoleActions;
 export type ConsoleDataProvider = DataProvider & ConsoleActions;
 
-/** X-Search-Capped of list answers, by their parsed body: ra-data-simple-rest passes on only the body and the total. */
-const searchCaps = new WeakMap<object, number>();
+/** The header of mirror-backed answers: when the mirror last completed a sync, or `never`. */
+const REFRESHED_AT_HEADER = 'X-Mirror-Refreshed-At';
+
+/**
+ * What a list's `meta` carries: `searchCap` when more matched than the BFF counts (it pages within
+ * the cap); `mirrorRefreshedAt`, the X-Mirror-Refreshed-At header of mirror-backed lists.
+ */
+export interface ListMeta {
+  searchCap?: number;
+  mirrorRefreshedAt?: string;
+}
+
+/** List headers, by their parsed body: ra-data-simple-rest passes on only the body and the total. */
+const listMetas = new WeakMap<object, ListMeta>();
 
 async function listAwareClient<T>(url: string, options?: RequestInit): Promise<HttpResponse<T>> {
   const response = await httpClient<T>(url, options);
   const cap = Number(response.headers.get('X-Search-Capped'));
-  if (cap > 0 && typeof response.json === 'object' && response.json !== null) searchCaps.set(response.json, cap);
+  const refreshedAt = response.headers.get(REFRESHED_AT_HEADER);
+  const meta: ListMeta = { ...(cap > 0 ? { searchCap: cap } : {}), ...(refreshedAt ? { mirrorRefreshedAt: refreshedAt } : {}) };
+  if (Object.keys(meta).length > 0 && typeof response.json === 'object' && response.json !== null) listMetas.set(response.json, meta);
   return response;
 }
-
-/** What a list's `meta` carries: `searchCap` when more matched than the BFF counts (it pages within the cap). */
-export interface ListMeta {
-  searchCap?: number;
-}
-
-/** The header of mirror-backed answers: when the mirror last completed a sync, or `never`. */
-const REFRESHED_AT_HEADER = 'X-Mirror-Refreshed-At';
 
 /**
  * A company: from the mirror (the record gets `mirrorRefreshedAt`), or with `meta.live` from Codat
@@ -62,15 +68,15 @@ async function getCompany(params: GetOneParams) {
   return { data: { ...json, id: params.id, ...(refreshedAt && refreshedAt !== 'never' ? { mirrorRefreshedAt: refreshedAt } : {}) } };
 }
 
-/** react-admin's own ra-data-simple-rest provider, plus the search cap in a list's meta, a company read that knows the mirror, and the console's actions. */
+/** react-admin's own ra-data-simple-rest provider, plus the search cap and mirror time in a list's meta, a company read that knows the mirror, and the console's actions. */
 export function createDataProvider(): ConsoleDataProvider {
   const rest = simpleRestProvider('/api', listAwareClient);
   return {
     ...rest,
     getList: async (resource, params) => {
       const result = await rest.getList(resource, params);
-      const searchCap = searchCaps.get(result.data);
-      return searchCap ? { ...result, meta: { ...result.meta, searchCap } satisfies ListMeta } : result;
+      const meta = listMetas.get(result.data);
+      return meta ? { ...result, meta: { ...result.meta, ...meta } satisfies ListMeta } : result;
     },
     getOne: <RecordType extends RaRecord>(resource: string, params: GetOneParams<RecordType>) =>
       resource === 'companies' ? (getCompany(params) as Promise<GetOneResult<RecordType>>) : rest.getOne<RecordType>(resource, params),

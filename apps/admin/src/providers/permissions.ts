@@ -15,6 +15,7 @@ const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, Permission>> &
   links: { default: 'links.reveal' },
   reports: { default: 'reports.read', close: 'months.close' },
   'connection-error-groups': { default: 'diagnostics.read', export: 'reports.read' },
+  incidents: { default: 'diagnostics.read' },
   notes: { default: 'diagnostics.read', create: 'notes.write' },
   'mirror-syncs': { default: 'staff.manage', create: 'staff.manage' },
   jobs: { default: 'diagnostics.read', create: 'data.refresh' },

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { httpClient } from '../providers/httpClient';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { httpClient, type HttpResponse } from '../providers/httpClient';
+import { useBackoffPolling, type BackoffOptions } from '../ui/useBackoffPolling';
 
 export interface ApiQuery<T> {
   data: T | undefined;
@@ -18,8 +19,19 @@ function totalOf(headers: Headers): number | undefined {
   return total && /^\d+$/.test(total) ? Number(total) : undefined;
 }
 
-/** A GET against the BFF (`path` under /api), re-run when the path changes; `null` skips it. */
-export function useApiQuery<T>(path: string | null): ApiQuery<T> {
+const answered = <T,>(response: HttpResponse<T>): Omit<ApiQuery<T>, 'reload'> => ({
+  data: response.json,
+  error: undefined,
+  loading: false,
+  refreshedAt: response.headers.get('X-Mirror-Refreshed-At') ?? undefined,
+  total: totalOf(response.headers),
+});
+
+/**
+ * A GET against the BFF (`path` under /api), re-run when the path changes; `null` skips it. With
+ * `live`, it is polled in the background once loaded (useBackoffPolling); a failed poll keeps what is shown.
+ */
+export function useApiQuery<T>(path: string | null, live?: BackoffOptions): ApiQuery<T> {
   const [state, setState] = useState<Omit<ApiQuery<T>, 'reload'>>({ data: undefined, error: undefined, loading: path !== null, refreshedAt: undefined, total: undefined });
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
@@ -30,14 +42,7 @@ export function useApiQuery<T>(path: string | null): ApiQuery<T> {
     setState((previous) => ({ ...previous, loading: true, error: undefined }));
     httpClient<T>(`/api${path}`).then(
       (response) => {
-        if (cancelled) return;
-        setState({
-          data: response.json,
-          error: undefined,
-          loading: false,
-          refreshedAt: response.headers.get('X-Mirror-Refreshed-At') ?? undefined,
-          total: totalOf(response.headers),
-        });
+        if (!cancelled) setState(answered(response));
       },
       (error: unknown) => {
         if (!cancelled) setState((previous) => ({ ...previous, data: undefined, error, loading: false }));
@@ -47,6 +52,20 @@ export function useApiQuery<T>(path: string | null): ApiQuery<T> {
       cancelled = true;
     };
   }, [path, attempt]);
+
+  const current = useRef(path);
+  current.current = path;
+  const loaded = state.data !== undefined && !state.loading;
+  useBackoffPolling(
+    async () => {
+      const polled = path;
+      const response = await httpClient<T>(`/api${polled}`);
+      if (current.current === polled) setState(answered(response));
+      return `${JSON.stringify(response.json)} ${response.headers.get('Content-Range') ?? ''}`;
+    },
+    live && loaded && path !== null ? `${path}:${attempt}` : null,
+    live ?? { fastMs: 0, slowMs: 0 },
+  );
 
   return { ...state, reload };
 }

@@ -10,10 +10,11 @@ function toLocalInput(value: unknown): string {
   return local.toISOString().slice(0, 16);
 }
 
+/** null clears the bound (the filter form skips undefined when it merges values). */
 const toIso = (value: string) => {
-  if (!value) return undefined;
+  if (!value) return null;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };
 
 /**

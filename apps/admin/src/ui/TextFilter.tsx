@@ -33,7 +33,8 @@ export function TextFilter({ source, label, placeholder, check, suggestions }: P
   const change = (next: string) => {
     setText(next);
     const trimmed = next.trim();
-    if (!trimmed) field.onChange(undefined);
+    // null, not undefined: the filter form merges the new values into the old ones, skipping undefined.
+    if (!trimmed) field.onChange(null);
     else if (!check?.(trimmed)) field.onChange(trimmed);
   };
 

@@ -83,6 +83,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   // Fleet mirror: error triage and timelines (everyone reads diagnostics), notes (support and
   // admins write), finance's reports; every export needs reports.read; syncs are for admins.
   'GET /api/connection-error-groups': 'diagnostics.read',
+  'GET /api/incidents': 'diagnostics.read',
   'GET /api/connection-error-groups/export': 'reports.read',
   'GET /api/connection-error-groups/:id': 'diagnostics.read',
   'GET /api/connection-error-groups/:id/companies/export': 'reports.read',

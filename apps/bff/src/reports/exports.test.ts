@@ -1,3 +1,4 @@
+import { parseCsv } from '@console/contracts';
 import { DEMO_FIXTURES as F } from '@console/codat-emulator';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,6 @@ import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.j
 import { startStack, type Stack } from '../../test/stack.js';
 import { rows } from '../mirror/db/sql.js';
 import { normaliseName } from '../resources/companies/name-similarity.js';
-import { parseCsv } from '../../test/csv.js';
 
 let stack: Stack;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testEmulator } from '../../test/support.js';
+import { DEMO_INCIDENT } from './demo-incident.js';
 import { DEMO_FIXTURES } from './fixtures.js';
 import { MERCHANT_TAG } from './fleet.js';
 import { DEFAULT_COMPANIES, seedScenario } from './scenarios.js';
@@ -54,6 +55,20 @@ describe('scenarios', () => {
     expect(cancelled.body).toMatchObject({ status: 'PendingAuth', integrationKey: 'gbol' });
     expect(cancelled.body.lastSync).toBeUndefined();
     expect(cancelled.body.dataConnectionErrors).toMatchObject([{ statusCode: '403', errorMessage: 'User cancelled', status: 'Active' }]);
+  });
+
+  it('demo incident: Linked Xero connections of 9 companies failing with 503 over the last hours, two resolved 503s before', () => {
+    const { emu } = demo();
+    const hit = [...emu.store.connections.values()].flatMap((connection) =>
+      connection.errors.filter((error) => error.statusCode === DEMO_INCIDENT.statusCode && connection.integrationKey === DEMO_INCIDENT.platformKey).map((error) => ({ connection, error })),
+    );
+    const active = hit.filter(({ error }) => error.status === 'Active');
+    expect(new Set(active.map(({ connection }) => connection.companyId)).size).toBe(DEMO_INCIDENT.companies);
+    expect(active.every(({ connection }) => connection.status === 'Linked')).toBe(true);
+    const ages = active.map(({ error }) => ANCHOR_MS - Date.parse(error.erroredOnUtc)).sort((a, b) => a - b);
+    expect(ages[0]).toBe(DEMO_INCIDENT.everyMinutes * 60_000);
+    expect(ages.at(-1)).toBeLessThan(24 * 3_600_000);
+    expect(hit.filter(({ error }) => error.status === 'Resolved' && ANCHOR_MS - Date.parse(error.erroredOnUtc) > 24 * 3_600_000).length).toBeGreaterThanOrEqual(2);
   });
 
   it('demo bank feeds: pending account on a PendingAuth hcws connection, connected accounts on Xero', () => {

@@ -1,11 +1,12 @@
 import type { Emulator } from '../emulator.js';
 import { defaultAnchorMs, seedContext } from './context.js';
 import { seedDemoFixtures } from './demo-fixtures.js';
+import { seedDemoIncident } from './demo-incident.js';
 import { seedFleet } from './fleet.js';
 import { summarizeStore, type StoreSummary } from './summary.js';
 
 /**
- * - `demo`: generated companies plus the well-known DEMO_FIXTURES.
+ * - `demo`: generated companies plus the well-known DEMO_FIXTURES, with a probable Xero incident (demo-incident.ts).
  * - `fleet`: only generated companies; the benchmark uses 100,000.
  * - `empty`: nothing.
  */
@@ -30,6 +31,7 @@ export function seedScenario(emu: Emulator, options: ScenarioOptions): StoreSumm
   const { scenario, seed = DEFAULT_SEED, anchorMs = defaultAnchorMs(emu) } = options;
   if (scenario !== 'empty') seedFleet(emu, { companies: options.companies ?? DEFAULT_COMPANIES, seed, anchorMs });
   if (scenario === 'demo') {
+    seedDemoIncident(seedContext(emu, anchorMs));
     seedDemoFixtures(seedContext(emu, anchorMs));
     // The fixtures were written last; the store lists companies in creation order.
     const { companies: byId, companyOrder } = emu.store;

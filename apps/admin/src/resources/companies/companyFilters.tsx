@@ -2,25 +2,9 @@ import SearchIcon from '@mui/icons-material/Search';
 import { InputAdornment } from '@mui/material';
 import { SelectInput, TextInput } from 'react-admin';
 import { CONNECTION_STATUS_CHOICES } from '../connections/StatusPill';
-import { useIntegrations } from '../integrations/useIntegrations';
+import { PlatformFilterInput } from '../integrations/PlatformFilterInput';
 
 export const STATUS_FILTER_CHOICES = [...CONNECTION_STATUS_CHOICES, { id: 'NoConnections', name: 'No connections' }];
-
-/** Platforms from the integrations list (cached by the BFF), by name. */
-function PlatformFilterInput({ source }: { source: string; alwaysOn?: boolean }) {
-  const { integrations, isPending, error } = useIntegrations();
-  return (
-    <SelectInput
-      source={source}
-      label="Platform"
-      choices={integrations.map((integration) => ({ id: integration.key, name: integration.name }))}
-      isPending={isPending}
-      emptyText="Any platform"
-      helperText={error ? `Platforms could not be loaded: ${error.message}` : false}
-      sx={{ minWidth: 200 }}
-    />
-  );
-}
 
 /** Search, status and platform; react-admin keeps them (with sort and page) in the URL. */
 export const companyFilters = [

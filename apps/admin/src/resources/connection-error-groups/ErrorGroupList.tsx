@@ -1,70 +1,76 @@
-import { Box, Card, CardContent, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { PagedFooter } from '../../ui/PagedFooter';
-import { useState } from 'react';
-import { Title, useCanAccess } from 'react-admin';
-import { MirrorFreshness } from '../../reports/MirrorFreshness';
+import { Box, Typography } from '@mui/material';
+import { List, TopToolbar, useCanAccess, useListContext } from 'react-admin';
 import { ExportLink, EXPORT_NOTE } from '../../reports/ExportLink';
-import { listQuery, useApiQuery } from '../../reports/useApiQuery';
-import { Empty, Loading, RequestError } from '../../ui/ListStates';
-import { ErrorGroupRow } from './ErrorGroupRow';
-import type { ErrorGroupRecord } from './types';
+import { listQuery } from '../../reports/useApiQuery';
+import { Empty, RequestError } from '../../ui/ListStates';
+import { errorGroupFilters } from './errorGroupFilters';
+import { ErrorGroupSort } from './ErrorGroupSort';
+import { ErrorGroupTable } from './ErrorGroupTable';
 
-const PER_PAGE = 25;
-const HEADERS = ['Platform', 'Status code', 'Status text', 'Connections', 'Companies', 'First seen', 'Last seen', '30-day trend', 'Notes'];
+function ListError() {
+  const { error, refetch } = useListContext();
+  return <RequestError title="Could not load connection errors" error={error} onRetry={() => void refetch()} />;
+}
 
-/** Fleet-wide triage: active connection errors grouped by platform + status code + status text, most companies first. */
-export default function ErrorGroupList() {
-  const [page, setPage] = useState(0);
-  const query = listQuery({}, [page * PER_PAGE, page * PER_PAGE + PER_PAGE - 1], ['companies', 'DESC']);
-  const { data, error, loading, refreshedAt, total, reload } = useApiQuery<ErrorGroupRecord[]>(`/connection-error-groups?${query}`);
+/** The CSV of every group the current filters match, in the current order. */
+function ExportMatching() {
+  const { filterValues, sort } = useListContext();
+  const query = new URLSearchParams(listQuery(filterValues, [0, 0], [sort.field, sort.order]));
+  query.delete('range');
+  return <ExportLink href={`/api/connection-error-groups/export?${query}`}>Export CSV</ExportLink>;
+}
+
+function Actions() {
   const { canAccess: canExport } = useCanAccess({ resource: 'reports', action: 'export' });
-
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="Connection errors" />
-      <CardContent>
+    <TopToolbar sx={{ alignItems: 'center', gap: 2 }}>
+      <ErrorGroupSort />
+      {canExport && <ExportMatching />}
+    </TopToolbar>
+  );
+}
+
+const NoErrors = () => (
+  <Box sx={{ p: 2 }}>
+    <Typography variant="h5" component="h1">
+      Connection errors
+    </Typography>
+    <Empty>No active connection errors right now. Every connection the mirror knows is error-free.</Empty>
+  </Box>
+);
+
+/**
+ * Fleet-wide triage: active connection errors grouped by platform + status code + status text.
+ * Filters, sort and page live in the URL (react-admin's list state), so a filtered view can be shared;
+ * counts update while the screen is open.
+ */
+export default function ErrorGroupList() {
+  const { canAccess: canExport } = useCanAccess({ resource: 'reports', action: 'export' });
+  return (
+    <List
+      title="Connection errors"
+      filters={errorGroupFilters}
+      sort={{ field: 'companies', order: 'DESC' }}
+      perPage={25}
+      actions={<Actions />}
+      empty={<NoErrors />}
+      error={<ListError />}
+      queryOptions={{ onError: () => undefined }}
+    >
+      <Box sx={{ px: 2, pb: 1 }}>
         <Typography variant="h5" component="h1">
           Connection errors
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Active errors across every company, grouped by platform, status code and status text. Open a group to see who is affected.
+          Active errors across every company, grouped by platform, status code and status text. Open a group to see who is affected and act on all of them.
         </Typography>
-        <MirrorFreshness refreshedAt={refreshedAt} />
         {canExport && (
-          <Box sx={{ my: 1, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-            <ExportLink href="/api/connection-error-groups/export">Export CSV</ExportLink>
-            <Typography variant="caption" color="text.secondary">
-              {EXPORT_NOTE}
-            </Typography>
-          </Box>
+          <Typography variant="caption" color="text.secondary">
+            {EXPORT_NOTE}
+          </Typography>
         )}
-        {loading && !data && <Loading label="Loading connection errors…" />}
-        {error != null && <RequestError title="Could not load connection errors" error={error} onRetry={reload} />}
-        {data && data.length === 0 && <Empty>No active connection errors right now. Every connection the mirror knows is error-free.</Empty>}
-        {data && data.length > 0 && (
-          <>
-            <TableContainer>
-              <Table size="small" aria-label="Connection error groups">
-                <TableHead>
-                  <TableRow>
-                    {HEADERS.map((header) => (
-                      <TableCell key={header} align={['Connections', 'Companies', 'Notes'].includes(header) ? 'right' : 'left'}>
-                        {header}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {data.map((group) => (
-                    <ErrorGroupRow key={group.id} group={group} />
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-            <PagedFooter total={total ?? data.length} page={page} perPage={PER_PAGE} onPageChange={setPage} />
-          </>
-        )}
-      </CardContent>
-    </Card>
+        <ErrorGroupTable />
+      </Box>
+    </List>
   );
 }

@@ -1,12 +1,28 @@
 import { Box, TableCell, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-admin';
 import { DateText } from '../../share/DateText';
+import { groupMessage } from './groupMessage';
 import { IncidentBadge } from './IncidentBadge';
 import { Sparkline } from './Sparkline';
 import type { ErrorGroupRecord } from './types';
 
 export const groupTitle = (group: Pick<ErrorGroupRecord, 'platformName' | 'platformKey' | 'statusCode' | 'statusText'>) =>
   `${group.platformName ?? group.platformKey ?? 'Unknown platform'}: ${group.statusCode ?? 'no code'} ${group.statusText ?? ''}`.trim();
+
+/** The status text once, and Codat's message under it where it adds something. */
+export function GroupMessage({ group }: { group: Pick<ErrorGroupRecord, 'statusText' | 'sampleMessage'> }) {
+  const { text, detail } = groupMessage(group);
+  return (
+    <>
+      <Typography variant="body2">{text}</Typography>
+      {detail && (
+        <Typography variant="caption" color="text.secondary" sx={{ display: 'block', maxWidth: 360, overflowWrap: 'anywhere' }}>
+          {detail}
+        </Typography>
+      )}
+    </>
+  );
+}
 
 /** One error group: where, what, how many, since when, the trend, and whether it looks like an incident. */
 export function ErrorGroupRow({ group }: { group: ErrorGroupRecord }) {
@@ -22,12 +38,7 @@ export function ErrorGroupRow({ group }: { group: ErrorGroupRecord }) {
       </TableCell>
       <TableCell>{group.statusCode ?? '—'}</TableCell>
       <TableCell>
-        <Typography variant="body2">{group.statusText ?? '—'}</Typography>
-        {group.sampleMessage && (
-          <Typography variant="caption" color="text.secondary" sx={{ display: 'block', maxWidth: 360, overflowWrap: 'anywhere' }}>
-            {group.sampleMessage}
-          </Typography>
-        )}
+        <GroupMessage group={group} />
       </TableCell>
       <TableCell align="right">{group.connections}</TableCell>
       <TableCell align="right">{group.companies}</TableCell>

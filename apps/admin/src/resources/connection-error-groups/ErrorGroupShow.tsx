@@ -8,17 +8,20 @@ import { formatDateTime, plural } from '../../ui/format';
 import { AffectedTable } from './AffectedTable';
 import { BulkRefreshButton } from './BulkRefreshButton';
 import { groupTitle } from './ErrorGroupRow';
+import { groupMessage } from './groupMessage';
 import { IncidentBadge } from './IncidentBadge';
 import { NotesSection } from './NotesSection';
+import { OutreachExportLink } from './OutreachExportLink';
+import { LIVE_GROUPS } from './useLiveList';
 import { Sparkline } from './Sparkline';
 import type { ErrorGroupDetail } from './types';
 
 /** One error group: what it is, its trend, the companies it hits now, and staff notes. */
 export default function ErrorGroupShow() {
   const { id = '' } = useParams<{ id: string }>();
-  const { data: group, error, loading, refreshedAt, reload } = useApiQuery<ErrorGroupDetail>(`/connection-error-groups/${encodeURIComponent(id)}`);
+  const { data: group, error, loading, refreshedAt, reload } = useApiQuery<ErrorGroupDetail>(`/connection-error-groups/${encodeURIComponent(id)}`, LIVE_GROUPS);
   const { canAccess: canExport } = useCanAccess({ resource: 'reports', action: 'export' });
-  const { canAccess: canRevealLinks } = useCanAccess({ resource: 'links', action: 'show' });
+  const detail = group && groupMessage(group).detail;
 
   return (
     <Card sx={{ mt: 2 }}>
@@ -33,7 +36,7 @@ export default function ErrorGroupShow() {
             </Typography>
             {group.probableIncident && <IncidentBadge recent={group.recentCompanies} baseline={group.baselineCompaniesPerDay} />}
             <MirrorFreshness refreshedAt={refreshedAt} />
-            {group.sampleMessage && <Typography variant="body2">Latest message: {group.sampleMessage}</Typography>}
+            {detail && <Typography variant="body2">Codat&apos;s latest message: {detail}</Typography>}
             <Typography variant="body2" sx={{ mt: 1 }}>
               {plural(group.connections, 'connection')} at {plural(group.companies, 'company', 'companies')}. First seen {formatDateTime(group.firstSeen)}, last seen {formatDateTime(group.lastSeen)}.
             </Typography>
@@ -56,9 +59,7 @@ export default function ErrorGroupShow() {
               </Typography>
             )}
             <Box sx={{ my: 1, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-              <ExportLink href={`/api/connection-error-groups/${encodeURIComponent(group.id)}/outreach/export`}>
-                {canRevealLinks ? 'Export outreach list with relink URLs (CSV)' : 'Export outreach list (CSV)'}
-              </ExportLink>
+              <OutreachExportLink groupId={group.id} />
               {canExport && (
                 <ExportLink href={`/api/connection-error-groups/${encodeURIComponent(group.id)}/companies/export`}>Export affected companies (CSV)</ExportLink>
               )}

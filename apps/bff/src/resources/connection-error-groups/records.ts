@@ -56,7 +56,7 @@ function sortGroups(groups: Summary[], sort: { field: ErrorGroupSortField; order
   return sortRecords(groups, (group) => group[field], field.endsWith('Seen') ? 'date' : 'text', sort.order);
 }
 
-async function withTrendsAndNotes(db: Db, now: number, groups: Summary[]): Promise<ErrorGroupRecord[]> {
+export async function withTrendsAndNotes(db: Db, now: number, groups: Summary[]): Promise<ErrorGroupRecord[]> {
   const ids = groups.map((group) => group.id);
   const [trends, notes] = await Promise.all([groupTrends(db, now, ids), notesFor(db, 'error-group', ids)]);
   return groups.map((group) => ({ ...group, trend: trends.get(group.id) ?? [], notes: notes.get(group.id) ?? [] }));

@@ -1,5 +1,10 @@
-/** RFC 4180 parsing, enough for the console's exports. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Reads the console's CSV exports (RFC 4180: quoted cells, doubled quotes, CRLF line ends, after
+ * a UTF-8 byte-order mark and any `# …` preamble rows the caller skips): the records, header first.
+ * For tests and scripts that check an export; the BFF writes them (apps/bff/src/http/csv.ts).
+ */
+export function parseCsv(csv: string): string[][] {
+  const text = csv.replace(/^\uFEFF/, '');
   const records: string[][] = [];
   let field = '';
   let record: string[] = [];
@@ -26,4 +31,10 @@ export function parseCsv(text: string): string[][] {
     } else field += character;
   }
   return records;
+}
+
+/** The records after the header, as objects keyed by the header's names. */
+export function csvRows(csv: string): Array<Record<string, string>> {
+  const [header = [], ...records] = parseCsv(csv);
+  return records.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
 }
