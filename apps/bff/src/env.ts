@@ -55,6 +55,8 @@ const variables = z.object({
   /** PostgreSQL (`postgres://…`); when unset, embedded PGlite stores data in CONSOLE_DATA_DIR. */
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   CONSOLE_DATA_DIR: z.string().min(1).default('./data'),
+  /** Where embedded PGlite executes: a worker thread (the event loop answering requests never waits for it) or the main thread. */
+  PGLITE_THREAD: z.enum(['worker', 'main']).default('worker'),
   /** The console's external URL (https in production): allowed Origin, SSO redirect base, Secure cookies. */
   PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),

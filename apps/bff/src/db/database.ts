@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { openPglite } from './pglite.js';
+import { PgliteThread } from './pglite-thread.js';
 import * as schema from './schema/index.js';
 
 /** The console's database through Drizzle: the same queries run on PGlite and PostgreSQL. */
@@ -25,8 +26,8 @@ export interface Database {
 export type DatabaseConfig =
   /** PostgreSQL, e.g. `postgres://user:pass@host:5432/console`. */
   | { url: string; onPoolError?: (error: Error) => void }
-  /** Embedded PGlite persisted in a directory. */
-  | { dataDir: string }
+  /** Embedded PGlite persisted in a directory, executing in a worker thread (pglite-thread.ts) unless `thread` is 'main'. */
+  | { dataDir: string; thread?: 'worker' | 'main' }
   /** An already opened PGlite (tests: in memory). */
   | { pglite: PGlite };
 
@@ -35,7 +36,7 @@ const STARTUP_LOCK_KEY = 7_410_215_031;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if ('url' in config) return openPostgres(config.url, config.onPoolError);
-  const client = 'pglite' in config ? config.pglite : await openPglite(config.dataDir);
+  const client = 'pglite' in config ? config.pglite : config.thread === 'main' ? await openPglite(config.dataDir) : PgliteThread.open(config.dataDir).asPglite();
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

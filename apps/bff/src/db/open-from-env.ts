@@ -19,7 +19,7 @@ export async function openDatabaseFromEnv(
   const database = await openDatabase(
     env.DATABASE_URL
       ? { url: env.DATABASE_URL, onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; reconnecting') }
-      : { dataDir: env.CONSOLE_DATA_DIR },
+      : { dataDir: env.CONSOLE_DATA_DIR, thread: env.PGLITE_THREAD },
   );
   const auditLog = new AuditLog(database.db, Date.now, logger);
   const firstAccounts = await prepareDatabase(database, (db) =>

@@ -13,7 +13,9 @@ export function observeRequests(logger: Logger, metrics: Metrics): MiddlewareHan
     const started = performance.now();
     const codatCalls: CodatCall[] = [];
     await traceCodatCalls(codatCalls, next);
-    if (codatCalls.length > 0) c.header('Server-Timing', codatServerTiming(codatCalls), { append: true });
+    // On the response's own headers: c.header() on a finished response rebuilds it as a web
+    // Response, whose body the Node adapter then streams instead of writing it at once.
+    if (codatCalls.length > 0) c.res.headers.append('Server-Timing', codatServerTiming(codatCalls));
     const seconds = (performance.now() - started) / 1000;
     // After next(), the route index points at the handler that answered.
     const route = routePath(c) || 'unmatched';

@@ -74,8 +74,9 @@ export const OTHER_MIRROR_TABLES = [
 /**
  * VACUUM (ANALYZE): the space of deleted and updated rows made reusable, and planner statistics
  * refreshed. PostgreSQL's autovacuum would see to both; PGlite runs none, so without this its
- * files only grow.
+ * files only grow. One statement per table: on embedded PGlite (one statement at a time) requests
+ * waiting for the database go between them.
  */
 export async function vacuum(db: Db, tables: readonly string[]): Promise<void> {
-  await db.execute(sql.raw(`vacuum (analyze) ${tables.join(', ')}`));
+  for (const table of tables) await db.execute(sql.raw(`vacuum (analyze) ${table}`));
 }

@@ -1,0 +1,18 @@
+/** What the main thread and the PGlite worker thread say to each other (pglite-thread.ts). */
+export interface QueryOptions {
+  rowMode: 'array' | 'object';
+  /** Type OIDs answered as PostgreSQL's text, unparsed (drizzle parses dates itself). */
+  textTypes: number[];
+}
+
+/** `tx`: the open transaction the statement belongs to; none = outside any. */
+export type PgliteRequest =
+  | { id: number; op: 'query'; text: string; params: unknown[]; options: QueryOptions; tx?: number }
+  | { id: number; op: 'exec'; text: string; tx?: number }
+  | { id: number; op: 'begin' }
+  | { id: number; op: 'end'; tx: number; commit: boolean }
+  | { id: number; op: 'close' };
+
+export type PgliteReply =
+  | { id: number; result: unknown }
+  | { id: number; error: { message: string; name: string; fields: Record<string, unknown> } };
