@@ -20,7 +20,7 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i += 1) await stack.deps.codat.companies.create({ name: `No Connections ${i}` });
   await syncOnce(syncContext(stack));
   month = currentMonth(stack.deps.now());
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await stack?.close();
 });
