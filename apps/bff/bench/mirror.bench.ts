@@ -24,10 +24,13 @@
  *     duplicates and error groups exports.
  * Run with `npm run bench:mirror` (a few minutes). Exits 1 when a target is missed. Set
  * MIRROR_BENCH_DATABASES=pglite to skip PostgreSQL (TEST_POSTGRES_URL says where it is), and
- * MIRROR_BENCH_COMPANIES / MIRROR_BENCH_CONNECTIONS for a smaller fleet while iterating.
+ * MIRROR_BENCH_COMPANIES / MIRROR_BENCH_CONNECTIONS for a smaller fleet while iterating, and
+ * MIRROR_BENCH_JOBS=0 to leave out the bulk-jobs benchmark that otherwise follows. At 100,000
+ * companies on a shared machine, run one database per invocation (MIRROR_BENCH_DATABASES=postgres,
+ * then =pglite).
  */
 import { fork } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { StoreSummary } from '@console/codat-emulator';
 import { financeChecks } from './finance-run.js';
 import { ms, table, verdict } from './report.js';
@@ -134,7 +137,7 @@ try {
 }
 
 const { summary } = emulator;
-write(`Fleet mirror: ${summary.companies} companies, ${summary.connections} connections (${summary.connectionsWithActiveErrors} with an active error) in the emulator; ${availableParallelism()} CPUs, Node ${process.version}`);
+write(`Fleet mirror: ${summary.companies} companies, ${summary.connections} connections (${summary.connectionsWithActiveErrors} with an active error) in the emulator; ${availableParallelism()} CPUs, Node ${process.version}; load average at the end ${loadavg().map((value) => value.toFixed(2)).join(' / ')}`);
 let failed = false;
 for (const { run: r, wholePages } of results) {
   const complete = r.counts.companies === summary.companies && r.counts.connections === summary.connections && r.fullSync.status === 'completed';
@@ -166,4 +169,4 @@ for (const { run: r, wholePages } of results) {
 }
 if (failed) process.exitCode = 1;
 // Bulk jobs (issue 14): a refresh over 1,000 companies at 300 ms Codat latency; prints its own table.
-await import('./jobs.bench.js');
+if (process.env.MIRROR_BENCH_JOBS !== '0') await import('./jobs.bench.js');

@@ -53,14 +53,19 @@ function matching({ rule, filter }: CompanyCountsInput, after?: string): SQL {
   return sql.join(conditions, sql` and `);
 }
 
-/** Company rows with the company's name and merchant id (`source` yields `m`). */
-function withCompanies(rule: BillableRule, source: SQL): SQL {
+/**
+ * Company rows with the company's name and merchant id (`source` yields `m`). When `source` is
+ * already cut to a page or batch, each company is looked up by key (`offset 0` keeps the planner
+ * from hashing every company instead).
+ */
+function withCompanies(rule: BillableRule, source: SQL, cut: boolean): SQL {
+  const company = cut ? sql`lateral (select * from mirror_companies c where c.id = m.company_id offset 0) as c on true` : sql`mirror_companies c on c.id = m.company_id`;
   return sql`select m.company_id as id, c.name, c.merchant_id as "merchantId", coalesce(c.deleted_at is not null, true) as "companyDeleted",
       m.connections = 0 as "withoutConnections", m.connections, m.linked_at_month_end as "linkedAtMonthEnd", ${BILLABLE_COLUMN[rule]} as "billableConnections",
       m.sandbox_connections as "sandboxConnections", m.platforms,
       coalesce((select array_agg(distinct x.platform_name order by x.platform_name) from mirror_connection_months x
         where x.month = m.month and x.company_id = m.company_id), '{}') as "platformNames"
-    from ${source} left join mirror_companies c on c.id = m.company_id`;
+    from ${source} left join ${company}`;
 }
 
 /** Per-company connection counts for the month (as of its latest snapshot), paged. */
@@ -76,8 +81,8 @@ export async function companyCountsPage(
   // top-N sort of one table instead of a join and a sort of every company.
   const query =
     field === 'name'
-      ? sql`${withCompanies(input.rule, monthCompanies(input.month, input.span))} where ${where} ${ordered} ${page}`
-      : sql`${withCompanies(input.rule, sql`(with page as materialized (select * from ${monthCompanies(input.month, input.span)} where ${where} ${ordered} ${page}) select * from page) as m`)} ${ordered}`;
+      ? sql`${withCompanies(input.rule, monthCompanies(input.month, input.span), false)} where ${where} ${ordered} ${page}`
+      : sql`${withCompanies(input.rule, sql`(with page as materialized (select * from ${monthCompanies(input.month, input.span)} where ${where} ${ordered} ${page}) select * from page) as m`, true)} ${ordered}`;
   const [records, [count]] = await Promise.all([
     rows<CompanyCountRecord>(db, query),
     rows<{ total: number }>(db, sql`select count(*)::int as total from ${monthCompanies(input.month, input.span)} where ${where}`),
@@ -85,10 +90,27 @@ export async function companyCountsPage(
   return { records, total: count!.total };
 }
 
-/** The same in company-id order after `after` (keyset), for the CSV export. */
+/**
+ * The same in company-id order after `after` (keyset), for the CSV export. Each batch reads the
+ * next `limit` rows of mirror_company_months in key order, then only the companies without
+ * connections up to the last of those: a bounded range per batch, so exporting every company
+ * costs the same per batch at any fleet size.
+ */
 export function companyCountsBatch(db: Db, input: CompanyCountsInput, after: string | undefined, limit: number): Promise<CompanyCountRecord[]> {
-  // The batch is cut from the month's rows first, then joined: joining first reads far more rows.
-  const batch = sql`(with batch as materialized (select * from ${monthCompanies(input.month, input.span)} where ${matching(input, after ?? '')}
-    order by m.company_id limit ${limit}) select * from batch) as m`;
-  return rows<CompanyCountRecord>(db, sql`${withCompanies(input.rule, batch)} order by m.company_id`);
+  const { month, span } = input;
+  const where = matching(input, after ?? '');
+  const withoutConnections =
+    span.firstTakenAt === null || span.lastTakenAt === null
+      ? sql`select * from withConnections where false`
+      : sql`select m.* from (select ${month}::text as month, c.id as company_id, 0 as connections, 0 as linked_at_month_end, 0 as billable_linked_any_time,
+            0 as billable_linked_at_month_end, 0 as billable_linked_all_month, 0 as sandbox_connections, '{}'::text[] as platforms
+          from mirror_companies c, bound
+          where c.id > ${after ?? ''} and (bound.upper is null or c.id <= bound.upper)
+            and coalesce(c.created_at, c.first_seen_at) <= ${span.lastTakenAt}::timestamptz and (c.deleted_at is null or c.deleted_at > ${span.firstTakenAt}::timestamptz)
+            and not exists (select 1 from mirror_company_months k where k.month = ${month} and k.company_id = c.id)) as m
+        where ${where} order by m.company_id limit ${limit}`;
+  const batch = sql`(with withConnections as materialized (select * from mirror_company_months m where m.month = ${month} and ${where} order by m.company_id limit ${limit}),
+      bound as (select case when count(*) = ${limit} then max(company_id) end as upper from withConnections)
+    select * from (select * from withConnections union all (${withoutConnections})) as m order by m.company_id limit ${limit}) as m`;
+  return rows<CompanyCountRecord>(db, sql`${withCompanies(input.rule, batch, true)} order by m.company_id`);
 }

@@ -42,8 +42,21 @@ export interface ChangeDays {
   previousLastDay: string | null;
 }
 
-/** Every change of the month as rows (kind, connection_id, company_id, platform_key, platform_name, source_type, from_status, to_status). */
-function changeSets({ month, lastDay, previousLastDay }: ChangeDays, kind?: ChangeKind): SQL {
+const CHANGE_COLUMNS = sql`(kind, connection_id, company_id, platform_key, platform_name, source_type, from_status, to_status)`;
+
+/** Where an export's next batch starts: each set contributes at most its next `limit` rows from `after` on. */
+interface BatchWindow {
+  after: ChangeCursor | undefined;
+  limit: number;
+  platform?: string;
+}
+
+/**
+ * Every change of the month as rows (kind, connection_id, company_id, platform_key, platform_name,
+ * source_type, from_status, to_status). With a batch window each set is cut to its next rows in
+ * connection-id order, read by key, so a batch does not compute the month's every change.
+ */
+function changeSets({ month, lastDay, previousLastDay }: ChangeDays, kind?: ChangeKind, window?: BatchWindow): SQL {
   const endStatus = (alias: 'm') => sql`case when ${sql.raw(alias)}.last_day = ${lastDay}::date then ${sql.raw(alias)}.last_status else ${GONE} end`;
   const { start, next } = monthBounds(month);
   const sets: Record<ChangeKind, SQL> = {
@@ -60,10 +73,16 @@ function changeSets({ month, lastDay, previousLastDay }: ChangeDays, kind?: Chan
       order by ch.connection_id, ch.occurred_at`,
   };
   const chosen = kind ? [kind] : CHANGE_KINDS;
+  // A connection can be in two sets (new and relinked), once in each: a set's next `limit` rows after the cursor are among its `limit + 1` from the cursor's id.
+  const cut = (set: SQL) =>
+    window
+      ? sql`select * from (${set}) as x ${CHANGE_COLUMNS} where x.connection_id >= ${window.after?.id ?? ''} ${window.platform ? sql`and x.platform_key = ${window.platform}` : sql``}
+          order by x.connection_id limit ${window.limit + 1}`
+      : set;
   return sql`(${sql.join(
-    chosen.map((k) => sql`(${sets[k]})`),
+    chosen.map((k) => sql`(${cut(sets[k])})`),
     sql` union all `,
-  )}) as s (kind, connection_id, company_id, platform_key, platform_name, source_type, from_status, to_status)`;
+  )}) as s ${CHANGE_COLUMNS}`;
 }
 
 export interface PlatformChangeCount {
@@ -118,5 +137,6 @@ export async function changesPage(db: Db, days: ChangeDays, filter: ChangeFilter
 
 /** The same after `after` (keyset), for the CSV export. */
 export function changesBatch(db: Db, days: ChangeDays, filter: ChangeFilter, after: ChangeCursor | undefined, limit: number): Promise<ChangeRecord[]> {
-  return rows<ChangeRecord>(db, sql`${withCompany(changeSets(days, filter.kind), matching(filter, after))} order by s.connection_id, s.kind limit ${limit}`);
+  const sets = changeSets(days, filter.kind, { after, limit, platform: filter.platform });
+  return rows<ChangeRecord>(db, sql`${withCompany(sets, matching(filter, after))} order by s.connection_id, s.kind limit ${limit}`);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { rows } from '../mirror/db/sql.js';
 import { billablePredicate, type BillableRule } from './billable-rule.js';
+import { storedConnectionCountsReport } from './stored-report.js';
 
 export const INVOICE_KINDS = ['count', 'connections', 'companies'] as const;
 export type InvoiceKind = (typeof INVOICE_KINDS)[number];
@@ -120,19 +121,21 @@ async function side(db: Db, source: SQL): Promise<z.infer<typeof sideSchema>> {
 
 /** The console's billable count against what Codat invoiced, explained both ways when the invoice lists ids. */
 export async function reconcile(db: Db, input: ReconcileMonth): Promise<Reconciliation> {
-  const [[invoice], [counts]] = await Promise.all([
+  const [[invoice], report] = await Promise.all([
     rows<{ kind: InvoiceKind; invoicedCount: number | null; ids: number; enteredAt: string; enteredByEmail: string | null }>(
       db,
       sql`select kind, invoiced_count as "invoicedCount", (select count(*)::int from finance_invoice_ids i where i.month = f.month) as ids,
           to_char(entered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "enteredAt", entered_by_email as "enteredByEmail"
         from finance_invoices f where month = ${input.month}`,
     ),
-    rows<{ connections: number; companies: number }>(db, sql`select count(*)::int as connections, count(distinct b.company_id)::int as companies from ${billableSet(input)}`),
+    // The month's billable totals under the rule, as its kept report counted them (not counted again).
+    storedConnectionCountsReport(db, input.month, input.rule),
   ]);
-  const base = { month: input.month, rule: input.rule, invoice: invoice ?? null, console: counts! };
+  const counts = { connections: report.totals?.billableConnections ?? 0, companies: report.totals?.billableCompanies ?? 0 };
+  const base = { month: input.month, rule: input.rule, invoice: invoice ?? null, console: counts };
   if (!invoice) return { ...base, difference: null, consoleNotInvoiced: null, invoicedNotConsole: null };
   const invoiced = invoice.kind === 'count' ? invoice.invoicedCount! : invoice.ids;
-  const consoleCount = invoice.kind === 'companies' ? counts!.companies : counts!.connections;
+  const consoleCount = invoice.kind === 'companies' ? counts.companies : counts.connections;
   if (invoice.kind === 'count') return { ...base, difference: consoleCount - invoiced, consoleNotInvoiced: null, invoicedNotConsole: null };
   const [consoleNotInvoiced, invoicedNotConsole] = await Promise.all([
     side(db, differenceRows(input, invoice.kind, 'consoleNotInvoiced')),

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { monthBounds, previousMonth } from '../../reports/month.js';
 import { utcDay } from '../settings.js';
+import { deferIndexes, restoreIndexes } from './maintenance.js';
 import { rollUpCompanies } from './snapshot.js';
 import { LARGE_WORK_MEM, rows } from './sql.js';
 
@@ -15,7 +16,9 @@ const BACKFILL_MONTHS = 12;
 /**
  * Fills the months before the first real snapshot (up to 12 back from `day`'s month) that have no
  * snapshot with one reconstructed snapshot at each month's end, computed by the same tables and
- * rules as real ones and flagged `reconstructed`. Real snapshots are never replaced by it.
+ * rules as real ones and flagged `reconstructed`. Real snapshots are never replaced by it. All
+ * months are filled in one transaction; on a large fleet that is millions of connection-month
+ * rows, so the table's secondary index is built once afterwards instead of row by row.
  */
 export async function backfillMonths(db: Db, day: string, runId: number): Promise<string[]> {
   const current = day.slice(0, 7);
@@ -23,15 +26,41 @@ export async function backfillMonths(db: Db, day: string, runId: number): Promis
   const firstReal = first?.month ?? current;
   const months: string[] = [];
   for (let month = previousMonth(current); months.length < BACKFILL_MONTHS; month = previousMonth(month)) months.unshift(month);
-  const filled: string[] = [];
-  for (const month of months.filter((m) => m < firstReal)) {
-    const { start, next } = monthBounds(month);
-    const taken = await rows(db, sql`select 1 from mirror_snapshot_days where day >= ${start}::date and day < ${next}::date limit 1`);
-    if (taken.length > 0) continue;
-    await db.transaction((tx) => reconstructMonth(tx as unknown as Db, month, runId));
-    filled.push(month);
-  }
+  const taken = new Set(
+    (await rows<{ month: string }>(db, sql`select distinct to_char(day, 'YYYY-MM') as month from mirror_snapshot_days where day >= ${monthBounds(months[0]!).start}::date`)).map(
+      (row) => row.month,
+    ),
+  );
+  const filled = months.filter((month) => month < firstReal && !taken.has(month));
+  if (filled.length === 0) return [];
+  await deferIndexes(db, BACKFILLED_TABLES);
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await tx.execute(LARGE_WORK_MEM);
+    // The planner's estimates for these one-off statements are far above what they cost: compiling them would take longer.
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`create temp table backfill_connections on commit drop as ${connectionHistory()}`);
+    for (const month of filled) await reconstructMonth(tx, month, runId);
+  });
+  await restoreIndexes(db);
   return filled;
+}
+
+const BACKFILLED_TABLES = ['mirror_connection_months'];
+
+/**
+ * Each connection once, with what the months are reconstructed from: when it was there (created,
+ * deleted) and, for one now Deauthorized or Unlinked, until when it was Linked (its first active
+ * error, else its last sync). In connection-id order, as the month tables' keys are.
+ */
+function connectionHistory(): SQL {
+  return sql`select k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, k.status,
+      coalesce(k.created_at, k.first_seen_at) as born, k.deleted_at as gone,
+      case when k.status in ('Deauthorized', 'Unlinked')
+        then coalesce(e.first_error, case when k.last_sync ~ '^\\d{4}-\\d{2}-\\d{2}T' then k.last_sync::timestamptz end) end as linked_until
+    from mirror_connections k
+    left join (select connection_id, min(errored_at) as first_error from mirror_connection_errors where active group by connection_id) e on e.connection_id = k.id
+    order by k.id`;
 }
 
 /** One snapshot at the month's end (its `taken_at`: the instant it stands for). */
@@ -39,21 +68,17 @@ async function reconstructMonth(db: Db, month: string, runId: number): Promise<v
   const { next } = monthBounds(month);
   const end = `${next}T00:00:00Z`;
   const day = utcDay(new Date(Date.parse(end) - 86_400_000));
-  await db.execute(LARGE_WORK_MEM);
   // Each connection at the month's end: there if created before it and not deleted by then;
-  // Linked then if it is Deauthorized or Unlinked now but stopped (first active error, else last sync) after it.
+  // Linked then if it is Deauthorized or Unlinked now but stopped after it.
   const atEnd = sql`(select k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox,
-      case when k.status in ('Deauthorized', 'Unlinked')
-             and coalesce((select min(e.errored_at) from mirror_connection_errors e where e.connection_id = k.id and e.active),
-                          case when k.last_sync ~ '^\\d{4}-\\d{2}-\\d{2}T' then k.last_sync::timestamptz end) > ${end}::timestamptz
-           then 'Linked' else k.status end as status
-    from mirror_connections k
-    where coalesce(k.created_at, k.first_seen_at) < ${end}::timestamptz and (k.deleted_at is null or k.deleted_at > ${end}::timestamptz)) as k`;
+      case when k.linked_until > ${end}::timestamptz then 'Linked' else k.status end as status
+    from backfill_connections k
+    where k.born < ${end}::timestamptz and (k.gone is null or k.gone > ${end}::timestamptz)) as k`;
   await db.execute(sql`
     insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, reconstructed)
-    select ${day}::date, ${end}::timestamptz - interval '1 millisecond', ${runId}, count(*)::int,
-      (count(*) filter (where not exists (select 1 from ${atEnd} where k.company_id = c.id)))::int, true
+    select ${day}::date, ${end}::timestamptz - interval '1 millisecond', ${runId}, count(*)::int, (count(*) filter (where k.company_id is null))::int, true
     from mirror_companies c
+    left join (select distinct k.company_id from ${atEnd}) as k on k.company_id = c.id
     where coalesce(c.created_at, c.first_seen_at) < ${end}::timestamptz and (c.deleted_at is null or c.deleted_at > ${end}::timestamptz)`);
   await db.execute(sql`
     insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)

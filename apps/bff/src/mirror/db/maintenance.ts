@@ -10,15 +10,16 @@ export const BULK_LOADED_TABLES = ['mirror_companies', 'mirror_connections', 'mi
  * definition in mirror_deferred_indexes; one bulk build per index afterwards (restoreIndexes) is
  * far cheaper than maintaining them row by row through 100,000 companies. Unique indexes stay:
  * the load's upserts rely on them. Idempotent, so a resumed load calls it again harmlessly.
+ * The backfill of reconstructed months does the same for the tables it fills.
  */
-export async function deferIndexes(db: Db): Promise<number> {
+export async function deferIndexes(db: Db, tables: readonly string[] = BULK_LOADED_TABLES): Promise<number> {
   return db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const indexes = await rows<{ name: string; definition: string }>(
       tx,
       sql`select i.indexname as name, i.indexdef as definition
           from pg_indexes i join pg_class c on c.relname = i.indexname and c.relkind = 'i' join pg_index x on x.indexrelid = c.oid
-          where i.schemaname = current_schema() and i.tablename = any(${array(BULK_LOADED_TABLES, 'text')}) and not x.indisunique`,
+          where i.schemaname = current_schema() and i.tablename = any(${array(tables, 'text')}) and not x.indisunique`,
     );
     for (const { name, definition } of indexes) {
       await tx.execute(sql`insert into mirror_deferred_indexes (name, definition, deferred_at) values (${name}, ${definition}, now()) on conflict (name) do nothing`);
