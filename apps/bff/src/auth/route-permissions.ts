@@ -118,6 +118,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'POST /api/jobs': 'data.refresh',
   'POST /api/jobs/:id/cancel': 'data.refresh',
   'POST /api/jobs/:id/resume': 'data.refresh',
+  // The dashboard's fleet charts: diagnostics every role reads.
+  'GET /api/fleet-health': 'diagnostics.read',
   // Codat has no session: the Svix signature is checked instead (webhooks/routes.ts).
   'POST /api/webhooks/codat': 'public',
 
