@@ -26,6 +26,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   // Companies
   'GET /api/companies': 'companies.read',
   'GET /api/companies/:id': 'companies.read',
+  // Outreach for every company the list's filter matches: every role; relink URLs only for those who may reveal links.
+  'GET /api/companies/outreach/export': 'diagnostics.read',
   'POST /api/companies': 'companies.create',
   'PUT /api/companies/:id': 'companies.create',
   'DELETE /api/companies/:id': 'companies.delete',

@@ -1,6 +1,6 @@
 import type { DataType } from '@console/codat-client';
 import type { Role } from '@console/contracts';
-import type { CompanyFilter } from '../resources/companies/schemas.js';
+import type { CompanyListFilter } from '../resources/companies/filter-matches.js';
 
 export const JOB_KINDS = ['refresh'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -12,8 +12,6 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const ITEM_STATUSES = ['pending', 'attempted', 'done', 'skipped', 'failed'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-/** The companies list's filter, resolved by the BFF against the mirror. */
-export type CompanyListFilter = Pick<CompanyFilter, 'q' | 'status' | 'platform'>;
 
 /**
  * The companies a job acts on: an error group's, a list the staff member picked, or every company

@@ -97,7 +97,7 @@ describe('a bulk refresh over the companies list’s filter', () => {
 
   it('refuses a filter matching more than the cap, an empty filter and a filter with ids, and creates nothing', async () => {
     const before = await jobCount();
-    await expect(selectJobItems(stack.db, { companyFilter: { status: 'Linked' } }, 5)).rejects.toThrow(/matches more than 5 companies, the most one job acts on: narrow it/);
+    await expect(selectJobItems(stack.db, { companyFilter: { status: 'Linked' } }, 5)).rejects.toThrow(/matches more than 5 companies, the most one bulk action takes: narrow it/);
     for (const [companyFilter, message] of [
       [{}, /needs a search \(q\), a status or a platform/],
       [{ status: 'Linked', id: ['9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a'] }, /id/],

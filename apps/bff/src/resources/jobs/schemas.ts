@@ -2,17 +2,12 @@ import { DATA_TYPES } from '@console/codat-client';
 import { z } from 'zod';
 import { uuid } from '../../http/params.js';
 import { ITEM_STATUSES, JOB_STATUSES } from '../../jobs/model.js';
-import { companyFilterSchema } from '../companies/schemas.js';
+import { bulkCompanyFilterSchema, MAX_FILTERED_COMPANIES } from '../companies/filter-matches.js';
 import { errorGroupIdSchema } from '../connection-error-groups/schemas.js';
 import { dataTypeSchema } from '../pull-operations/schemas.js';
 
 /** The most companies one job may name or a filter may match; an error group's are read from the mirror, unbounded. */
-export const MAX_JOB_COMPANIES = 5000;
-
-/** The companies list's filter without `id` (a list of ids is `companyIds`); an empty filter would be the whole fleet. */
-export const jobCompanyFilterSchema = companyFilterSchema
-  .omit({ id: true })
-  .refine((filter) => Boolean(filter.q?.trim() || filter.status || filter.platform), { message: 'companyFilter needs a search (q), a status or a platform.' });
+export const MAX_JOB_COMPANIES = MAX_FILTERED_COMPANIES;
 
 export const createJobSchema = z
   .strictObject({
@@ -23,7 +18,7 @@ export const createJobSchema = z
     errorGroupId: errorGroupIdSchema.optional(),
     companyIds: z.array(uuid).min(1).max(MAX_JOB_COMPANIES).optional(),
     /** The companies list's filter: every company it matches in the mirror, at most MAX_JOB_COMPANIES. */
-    companyFilter: jobCompanyFilterSchema.optional(),
+    companyFilter: bulkCompanyFilterSchema.optional(),
   })
   .refine((body) => [body.errorGroupId, body.companyIds, body.companyFilter].filter((named) => named !== undefined).length === 1, {
     message: 'Name one of errorGroupId (every company the group affects), companyIds, or companyFilter (every company the list filter matches).',
