@@ -1,5 +1,6 @@
 import { Box } from '@mui/material';
-import { useListContext } from 'react-admin';
+import { useCanAccess, useListContext } from 'react-admin';
+import { ExportLink } from '../../reports/ExportLink';
 import type { ListMeta } from '../../providers/dataProvider';
 import { BulkRefreshButton } from '../jobs/BulkRefreshButton';
 
@@ -15,18 +16,25 @@ export function bulkFilter(filterValues: Record<string, unknown>): Record<string
 }
 
 /**
- * With a filter applied: act on every company it matches, not only the page shown. The BFF
+ * With a filter applied: refresh, or export an outreach list of, every company it matches, not
+ * only the page shown (the export for every role, relink URLs for those who may share links). The BFF
  * resolves the filter itself (the fleet may have changed since the page loaded) and refuses more
  * than a job takes.
  */
 export function CompanyBulkActions() {
   const { filterValues, total, meta } = useListContext();
+  const { canAccess: canRevealLinks } = useCanAccess({ resource: 'links', action: 'show' });
   const companyFilter = bulkFilter(filterValues);
   if (!companyFilter || !total) return null;
   const capped = (meta as ListMeta | undefined)?.searchCap !== undefined;
   const count = capped ? `more than ${total.toLocaleString('en-GB')}` : total.toLocaleString('en-GB');
   return (
-    <Box sx={{ px: 1 }}>
+    <Box sx={{ px: 1, display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+      <Box sx={{ my: 1 }}>
+        <ExportLink href={`/api/companies/outreach/export?${new URLSearchParams({ filter: JSON.stringify(companyFilter) }).toString()}`}>
+          {canRevealLinks ? 'Export outreach list of all matches, with relink URLs (CSV)' : 'Export outreach list of all matches (CSV)'}
+        </ExportLink>
+      </Box>
       <BulkRefreshButton
         selection={{ companyFilter }}
         label="Refresh all matching companies"

@@ -136,6 +136,8 @@ describe('CompanyList', { timeout: 30_000 }, () => {
       ];
       renderApp(deauthorized, { role: 'support', handlers: [...jobs, ...companyScenario()] });
       await screen.findByRole('link', { name: 'Bolt Bikes' }, { timeout: 20_000 });
+      const outreach = await screen.findByRole('link', { name: 'Export outreach list of all matches, with relink URLs (CSV)' });
+      expect(decodeURIComponent(outreach.getAttribute('href')!)).toBe('/api/companies/outreach/export?filter={"status":"Deauthorized"}');
       await userEvent.click(await screen.findByRole('button', { name: 'Refresh all matching companies' }));
       expect(screen.getByText(/Refresh every company matching this filter \(1, not only this page\)\?/)).toBeInTheDocument();
       await userEvent.click(screen.getByRole('button', { name: 'Queue the refreshes' }));
@@ -145,7 +147,7 @@ describe('CompanyList', { timeout: 30_000 }, () => {
       expect(posted[0]!.key).toMatch(/.+/);
     });
 
-    it('is not offered without a filter, nor to customer success, who may not queue a refresh', async () => {
+    it('is not offered without a filter, nor to customer success, who may not queue a refresh (but exports the outreach list)', async () => {
       renderApp('/companies', { role: 'support', handlers: companyScenario() });
       await screen.findByRole('link', { name: 'Bolt Bikes' });
       expect(screen.queryByRole('button', { name: 'Refresh all matching companies' })).not.toBeInTheDocument();
@@ -154,6 +156,7 @@ describe('CompanyList', { timeout: 30_000 }, () => {
       renderApp(deauthorized, { role: 'customer_success', handlers: companyScenario() });
       await screen.findByRole('link', { name: 'Bolt Bikes' });
       expect(screen.queryByRole('button', { name: 'Refresh all matching companies' })).not.toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Export outreach list of all matches, with relink URLs (CSV)' })).toBeInTheDocument();
     });
   });
 });

@@ -5,6 +5,7 @@ import { queuedSince, TEST_JOB_SETTINGS, waitForJob } from '../../../test/jobs.j
 import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../../test/mirror.js';
 import { startStack, type Stack } from '../../../test/stack.js';
 import { rows } from '../../mirror/db/sql.js';
+import { parseCsv } from '../../../test/csv.js';
 import { selectJobItems } from './selection.js';
 
 let stack: Stack;
@@ -117,5 +118,47 @@ describe('a bulk refresh over the companies list’s filter', () => {
     const { status } = await (await stack.as(role)).json('/api/jobs', { method: 'POST', body: { kind: 'refresh', dataTypes: 'all', companyFilter: { status: 'Linked' } } });
     expect(status).toBe(403);
     expect(await jobCount()).toBe(before);
+  });
+});
+
+describe('the outreach export of the companies list’s filter', () => {
+  const exportAs = async (role: 'customer_success' | 'finance', filter: Filter) => {
+    const response = await (await stack.as(role)).request(`/api/companies/outreach/export?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    const text = Buffer.from(await response.arrayBuffer()).toString('utf8').replace(/^\uFEFF/, '');
+    if (response.status !== 200) return { status: response.status, records: [], text };
+    const [header, ...records] = parseCsv(text);
+    return { status: 200, records: records.map((record) => Object.fromEntries(header!.map((name, i) => [name, record[i]]))), text };
+  };
+
+  it('lists each connection of the filter’s status and platform at every matching company, with a fresh relink URL for those who may share links', async () => {
+    const deauthorized = [...stack.emu.store.connections.values()].filter((c) => c.status === 'Deauthorized');
+    const platform = deauthorized[0]!.integrationKey;
+    const filter = { status: 'Deauthorized', platform };
+    const companies = truth(filter);
+    const expected = [...stack.emu.store.connections.values()]
+      .filter((c) => companies.has(c.companyId) && c.status === 'Deauthorized' && c.integrationKey === platform)
+      .map((c) => c.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+
+    const cs = await exportAs('customer_success', filter);
+    expect(cs.status).toBe(200);
+    expect(cs.records.map((r) => r.connectionId).sort()).toEqual(expected);
+    for (const record of cs.records) {
+      expect(record.status).toBe('Deauthorized');
+      expect(record.relinkUrl || record.relinkNote).toBeTruthy();
+    }
+    expect(cs.records.some((r) => r.relinkUrl?.startsWith('http'))).toBe(true);
+
+    const finance = await exportAs('finance', filter);
+    expect(finance.records.map((r) => r.connectionId).sort()).toEqual(expected);
+    expect(Object.keys(finance.records[0]!)).not.toContain('relinkUrl');
+  });
+
+  it('refuses an empty filter and a filter matching nothing, before any row', async () => {
+    expect((await exportAs('customer_success', {})).status).toBe(400);
+    const none = await exportAs('customer_success', { q: 'no company is called this' });
+    expect(none.status).toBe(400);
+    expect(none.text).toMatch(/No company in the mirror matches the filter/);
   });
 });
