@@ -6,7 +6,7 @@ export class AppShell {
   readonly searchButton: Locator;
 
   constructor(readonly page: Page) {
-    this.dashboardHeading = page.getByRole('heading', { level: 1, name: 'Needs your attention' });
+    this.dashboardHeading = page.getByRole('heading', { level: 1, name: 'Dashboard' });
     this.searchButton = page.getByRole('button', { name: /^Search/ });
   }
 

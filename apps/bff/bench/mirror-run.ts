@@ -68,6 +68,10 @@ export interface RunFigures extends SyncFigures {
   reportComputeMs: number;
   export: { ms: number; bytes: number; peakHeapMb: number; peakRssMb: number };
   otherPages: Record<string, number>;
+  /** GET /api/connection-error-groups (page of 25) latencies per filter (issue 14). */
+  errorGroupPages: Record<string, number[]>;
+  /** GET /api/fleet-health, the dashboard's charts (issue 14). */
+  fleetHealth: number[];
   otherExports: Record<string, { ms: number; bytes: number }>;
 }
 
@@ -266,6 +270,33 @@ for (const [name, path] of Object.entries(pages)) {
   otherPages[name] = Math.min(...samples.slice(1));
 }
 
+// The error-group list with each of its filters, and the dashboard's charts (issue 14).
+const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString();
+const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
+const errorGroupFilters: Record<string, object> = {
+  'no filter': {},
+  platform: { platform: 'gbol' },
+  statusCode: { statusCode: '503' },
+  'status text search': { q: 'unavailable' },
+  'incident only': { probableIncident: true },
+  'first seen range': { firstSeenFrom: monthAgo, firstSeenTo: weekAgo },
+  'last seen range': { lastSeenFrom: weekAgo },
+};
+const errorGroupSorts = [['companies', 'DESC'], ['lastSeen', 'DESC'], ['trend', 'DESC']];
+const errorGroupPages: Record<string, number[]> = {};
+for (const [name, filter] of Object.entries(errorGroupFilters)) {
+  const samples: number[] = [];
+  for (let i = 0; i < 21; i += 1) {
+    const sort = encodeURIComponent(JSON.stringify(errorGroupSorts[i % errorGroupSorts.length]));
+    const { ms } = await timed(`/api/connection-error-groups?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${range}&sort=${sort}`);
+    if (i > 0) samples.push(ms);
+  }
+  errorGroupPages[name] = samples;
+}
+await get('/api/fleet-health');
+const fleetHealth: number[] = [];
+for (let i = 0; i < 10; i += 1) fleetHealth.push((await timed('/api/fleet-health')).ms);
+
 const exported = await measured(() => timed(`/api/reports/connection-counts/companies/export?month=${month}`));
 const otherExports: Record<string, { ms: number; bytes: number }> = {};
 for (const [name, path] of Object.entries({ 'possible-duplicates CSV export': '/api/reports/possible-duplicates/export', 'error-groups CSV export': '/api/connection-error-groups/export' })) {
@@ -286,6 +317,8 @@ await finish({
   reportComputeMs,
   export: { ms: exported.ms, bytes: exported.value.bytes, peakHeapMb: exported.peakHeapMb, peakRssMb: exported.peakRssMb },
   otherPages,
+  errorGroupPages,
+  fleetHealth,
   otherExports,
 });
 

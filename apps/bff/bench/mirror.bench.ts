@@ -20,6 +20,8 @@
  *     /api/auth/me through the same app;
  *   - GET /api/reports/connection-counts (target < 500 ms, worst of 5), which serves the report
  *     the day's snapshot computed and kept; the computation itself is timed too;
+ *   - the error-group list (page of 25) with each filter: p95 of 20 requests over three sorts
+ *     (target < 100 ms); the dashboard's charts, GET /api/fleet-health (target < 300 ms, worst of 10);
  *   - the per-company counts CSV export (one row per company with a connection), and the possible
  *     duplicates and error groups exports.
  * Run with `npm run bench:mirror` (a few minutes). Exits 1 when a target is missed. Set
@@ -40,7 +42,7 @@ import { bffStartFlags } from './start-flags.js';
 const DATABASES = (process.env.MIRROR_BENCH_DATABASES ?? 'pglite,postgres').split(',');
 /** Also run each kind's syncs as they were before issue 16 (whole pages), as the during-sync baseline; 0 skips it. */
 const WHOLE_PAGES_BASELINE = process.env.MIRROR_BENCH_WHOLE_PAGES_BASELINE !== '0';
-const TARGETS = { syncMs: 60_000, syncRssMb: 512, searchP95Ms: 50, reportMs: 500, duringSyncP99Ms: 100 };
+const TARGETS = { syncMs: 60_000, syncRssMb: 512, searchP95Ms: 50, reportMs: 500, duringSyncP99Ms: 100, errorGroupsP95Ms: 100, fleetHealthMs: 300 };
 
 interface EmulatorReady {
   url: string;
@@ -158,6 +160,11 @@ for (const { run: r, wholePages } of results) {
     ['connection-counts report (worst of 5)', `< ${TARGETS.reportMs} ms`, ms(reportWorst), `p50 ${ms(percentile(r.report, 50))}; kept from the snapshot step`, reportWorst < TARGETS.reportMs],
     ['  computing it (once per snapshot)', '—', ms(r.reportComputeMs), 'from 250,000 connection-month rows', undefined],
     ...Object.entries(r.otherPages).map(([name, value]): [string, string, string, string, undefined] => [name, '—', ms(value), 'best of 3 after a first request', undefined]),
+    ...Object.entries(r.errorGroupPages).map(([name, samples]): Check => {
+      const p95 = percentile(samples, 95);
+      return [`error groups, ${name}: p95`, `< ${TARGETS.errorGroupsP95Ms} ms`, ms(p95), `p50 ${ms(percentile(samples, 50))}; ${samples.length} pages of 25, sorted by companies, last seen, trend`, p95 < TARGETS.errorGroupsP95Ms];
+    }),
+    ['dashboard charts (GET /api/fleet-health), worst of 10', `< ${TARGETS.fleetHealthMs} ms`, ms(Math.max(...r.fleetHealth)), `p50 ${ms(percentile(r.fleetHealth, 50))}`, Math.max(...r.fleetHealth) < TARGETS.fleetHealthMs],
     ['per-company CSV export', '—', seconds(r.export.ms), `${mb(r.export.bytes / 1024 / 1024)} file, heap peak ${mb(r.export.peakHeapMb)}, RSS peak ${mb(r.export.peakRssMb)}`, undefined],
     ...financeChecks(r.finance),
     ...Object.entries(r.otherExports).map(([name, { ms: took, bytes }]): [string, string, string, string, undefined] => [name, '—', seconds(took), `${mb(bytes / 1024 / 1024)} file`, undefined]),

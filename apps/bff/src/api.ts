@@ -29,6 +29,7 @@ import { reportsRoutes } from './reports/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { incidentsRoutes } from './resources/incidents/routes.js';
 import { jobsRoutes } from './resources/jobs/routes.js';
+import { fleetHealthRoutes } from './resources/fleet-health/routes.js';
 
 /**
  * The console's API: react-admin resources (ra-data-simple-rest conventions) and a few actions.
@@ -70,6 +71,7 @@ export function apiRoutes(deps: BffDeps): Hono {
   api.route('/reports', reportsRoutes(deps, docs));
   api.route('/webhooks', webhookRoutes(deps, docs));
   api.route('/jobs', jobsRoutes(deps, docs));
+  api.route('/fleet-health', fleetHealthRoutes(deps, docs));
   api.route('/', timelineRoutes(deps, docs));
   api.route('/operations', operationsRoutes(deps, docs));
   api.route('/', docsRoutes(docs));

@@ -42,7 +42,7 @@ const resolver = outcomeResolver(deps);
 resolver.start({ soleProcess: database.kind === 'pglite' });
 // Bulk jobs: any replica works an open job once its lease is free (a dead replica's expires).
 const jobs = jobRunner(deps);
-jobs.start();
+jobs.start({ soleProcess: database.kind === 'pglite' });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port }, `console listening on http://localhost:${info.port}`);

@@ -3,6 +3,7 @@ import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/settings.js';
 import type { BffSettings } from './deps.js';
 import type { Env } from './env.js';
 import { resolverSettings } from './exactly-once/settings.js';
+import { jobSettings } from './jobs/runner.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { MIRROR_DEFAULTS } from './mirror/settings.js';
 
@@ -19,6 +20,7 @@ export function settingsFromEnv(env: Env): BffSettings {
     spaDir: env.SPA_DIR ?? DEFAULT_SPA_DIR,
     auth: authSettingsFromEnv(env),
     actions: resolverSettings(env.CODAT_TIMEOUT_MS),
+    jobs: jobSettings(env.CODAT_TIMEOUT_MS),
     mirror: {
       ...MIRROR_DEFAULTS,
       intervalMs: env.MIRROR_SYNC_INTERVAL_MINUTES * 60_000,

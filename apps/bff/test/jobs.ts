@@ -26,7 +26,7 @@ export function injectOutage(stack: Stack, linked: number, deauthorized = 0): Co
 }
 
 /** From the emulator's own pull history: reads of `dataType` requested since `sinceMs`, per connection. */
-export function queuedSince(stack: Stack, dataType: string, sinceMs: number): Map<string, number> {
+export function queuedSince(stack: Pick<Stack, 'emu'>, dataType: string, sinceMs: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (const datasets of stack.emu.store.datasets.values()) {
     for (const dataset of datasets) {

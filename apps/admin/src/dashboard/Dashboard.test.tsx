@@ -3,6 +3,7 @@ import { http, type RequestHandler } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditEvent, auditEventRecords } from '../test/fixtures/audit-events';
 import { auditEventsHandlers } from '../test/handlers/audit-events';
+import { fleetHealthFixture, fleetHealthHandler } from '../test/handlers/fleet-health';
 import { apiError, listParams, listResponse } from '../test/handlers/simple-rest-list';
 import { renderApp } from '../test/renderApp';
 
@@ -47,7 +48,7 @@ describe('Dashboard', () => {
 
   it('shows support the broken and the stale connections, linked to the companies and the filtered list', async () => {
     const requests: unknown[] = [];
-    renderApp('/', { role: 'support', handlers: [companiesHandler(companies, requests)] });
+    renderApp('/', { role: 'support', handlers: [fleetHealthHandler(), companiesHandler(companies, requests)] });
     const broken = await card('Connections that broke');
     const harbour = await within(broken).findByRole('link', { name: 'Harbour Cafe' });
     expect(harbour).toHaveAttribute('href', '#/companies/c-deauth/show');
@@ -66,7 +67,7 @@ describe('Dashboard', () => {
   });
 
   it('shows customer success the pending connections to chase, and nothing of support’s', async () => {
-    renderApp('/', { role: 'customer_success', handlers: [companiesHandler()] });
+    renderApp('/', { role: 'customer_success', handlers: [fleetHealthHandler(), companiesHandler()] });
     const pending = await card('Pending connections to chase');
     expect(await within(pending).findByRole('link', { name: 'New Bakery' })).toHaveAttribute('href', '#/companies/c-pending/show');
     expect(pending).toHaveTextContent('Xero pending · company created 3 days ago');
@@ -78,7 +79,7 @@ describe('Dashboard', () => {
 
   it('shows finance the audit log and reports, no support cards, and asks nothing of the companies list', async () => {
     const requests: unknown[] = [];
-    renderApp('/', { role: 'finance', handlers: [companiesHandler(companies, requests), ...auditEventsHandlers().handlers] });
+    renderApp('/', { role: 'finance', handlers: [fleetHealthHandler(), companiesHandler(companies, requests), ...auditEventsHandlers().handlers] });
     const audit = await card('Audit log');
     expect(await within(audit).findByText('cs@console.test · companies.delete (refused)')).toBeInTheDocument();
     expect(within(audit).getByRole('link', { name: 'Open the audit log' })).toHaveAttribute('href', '#/audit-events');
@@ -92,7 +93,7 @@ describe('Dashboard', () => {
     const attempt = auditEvent({ at: '2026-05-03T11:00:00.000Z', action: 'companies.create', outcome: 'attempt' });
     const outcome = auditEvent({ at: '2026-05-03T11:00:01.000Z', action: 'companies.create', outcome: 'ok', attemptId: attempt.id });
     const unresolved = auditEvent({ at: '2026-05-03T10:59:00.000Z', action: 'connections.unlink', outcome: 'attempt' });
-    renderApp('/', { role: 'finance', handlers: [companiesHandler(), ...auditEventsHandlers([outcome, attempt, unresolved, ...auditEventRecords]).handlers] });
+    renderApp('/', { role: 'finance', handlers: [fleetHealthHandler(), companiesHandler(), ...auditEventsHandlers([outcome, attempt, unresolved, ...auditEventRecords]).handlers] });
     const recent = await within(await card('Audit log')).findByRole('list', { name: 'Recent staff actions' });
     expect(within(recent).getAllByText('support@console.test · companies.create')).toHaveLength(1);
     expect(within(recent).getByText('support@console.test · connections.unlink (no outcome yet)')).toBeInTheDocument();
@@ -100,7 +101,7 @@ describe('Dashboard', () => {
   });
 
   it('shows admins every card', async () => {
-    renderApp('/', { role: 'admin', handlers: [companiesHandler(), ...auditEventsHandlers().handlers] });
+    renderApp('/', { role: 'admin', handlers: [fleetHealthHandler(), companiesHandler(), ...auditEventsHandlers().handlers] });
     for (const title of ['Connections that broke', 'Linked but not syncing', 'Pending connections to chase', 'Audit log', 'Staff accounts']) {
       expect(await card(title)).toBeInTheDocument();
     }
@@ -110,6 +111,7 @@ describe('Dashboard', () => {
     renderApp('/', {
       role: 'admin',
       handlers: [
+        fleetHealthHandler(),
         http.get('*/api/companies', ({ request }) => {
           const { status } = listParams(request).filter as { status: string };
           if (status === 'Deauthorized') return apiError(502, 'Codat did not answer in time.', { requestId: 'req-dash-1' });
@@ -125,5 +127,47 @@ describe('Dashboard', () => {
     expect(await within(await card('Linked but not syncing')).findByText(/Every linked company synced/)).toBeInTheDocument();
     expect(within(await card('Pending connections to chase')).getByText('Loading companies with pending connections…')).toBeInTheDocument();
     expect(await within(await card('Audit log')).findByText('No staff actions recorded yet.')).toBeInTheDocument();
+  });
+
+  describe('fleet health', () => {
+    const href = (link: HTMLElement) => decodeURIComponent(link.getAttribute('href')!);
+
+    it('opens support’s dashboard with the four charts, each saying when it was taken and linking to the list behind it', async () => {
+      const seen: string[] = [];
+      renderApp('/', { role: 'support', handlers: [fleetHealthHandler(fleetHealthFixture(), seen), companiesHandler()] });
+      const connections = await card('Connections by status');
+      expect(within(connections).getByRole('img', { name: /Latest, 2026-05-03: Linked: 40, Pending auth: 5, Deauthorized: 4/ })).toBeInTheDocument();
+      expect(href(within(connections).getByRole('link', { name: 'Deauthorized: 4' }))).toBe('#/companies?filter={"status":"Deauthorized"}');
+      expect(connections).toHaveTextContent('Latest snapshot taken');
+
+      const errors = await card('Active errors per day');
+      expect(within(errors).getByText('12')).toBeInTheDocument();
+      expect(within(errors).getByRole('img', { name: '25 errors over 3 days, at most 12 a day' })).toBeInTheDocument();
+      expect(href(within(errors).getByRole('link', { name: 'See the error groups' }))).toBe('#/connection-error-groups?filter={}');
+
+      const incidents = await card('Open probable incidents');
+      expect(incidents).toHaveTextContent(/at least 5 companies/);
+      expect(within(incidents).getByRole('link', { name: 'QuickBooks Online · 502 · Bad Gateway' })).toHaveAttribute('href', '#/connection-error-groups/a1b2c3d4e5f6a1b2c3d4e5f6/show');
+      expect(incidents).toHaveTextContent('8 companies in 24 h against 0.1 a day usually');
+      expect(href(within(incidents).getByRole('link', { name: 'See every probable incident' }))).toBe('#/connection-error-groups?filter={"probableIncident":true}');
+
+      const syncs = await card('Syncs stuck or failing');
+      expect(within(syncs).getByRole('img', { name: /in the last 24 hours: 30, 1–7 days ago: 5, 7–30 days ago: 2, more than 30 days ago: 1, never: 0/ })).toBeInTheDocument();
+      expect(href(within(syncs).getByRole('link', { name: 'Stuck: 3 Linked companies not synced for more than 7 days' }))).toBe(
+        '#/companies?filter={"status":"Linked"}&sort=lastSync&order=ASC',
+      );
+      expect(within(syncs).getByRole('link', { name: 'Failing: 8 Linked connections with an active error, at 8 companies' })).toBeInTheDocument();
+      expect(syncs).toHaveTextContent(/Taken .* from the console's mirror of Codat/);
+      expect(seen).toEqual(['/api/fleet-health']);
+    });
+
+    it('shows finance the connections it bills only, and says when the mirror has not synced yet', async () => {
+      const empty = fleetHealthFixture({ refreshedAt: null, connectionsByStatus: { takenAt: null, days: [] } });
+      renderApp('/', { role: 'finance', handlers: [fleetHealthHandler(empty), companiesHandler(), ...auditEventsHandlers().handlers] });
+      const connections = await card('Connections by status');
+      expect(connections).toHaveTextContent('No figures yet: the mirror has not completed a sync.');
+      expect(screen.queryByRole('region', { name: 'Open probable incidents' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('region', { name: 'Syncs stuck or failing' })).not.toBeInTheDocument();
+    });
   });
 });

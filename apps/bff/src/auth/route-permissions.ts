@@ -26,6 +26,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   // Companies
   'GET /api/companies': 'companies.read',
   'GET /api/companies/:id': 'companies.read',
+  // Outreach for every company the list's filter matches: every role; relink URLs only for those who may reveal links.
+  'GET /api/companies/outreach/export': 'diagnostics.read',
   'POST /api/companies': 'companies.create',
   'PUT /api/companies/:id': 'companies.create',
   'DELETE /api/companies/:id': 'companies.delete',
@@ -119,6 +121,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   'POST /api/jobs': 'data.refresh',
   'POST /api/jobs/:id/cancel': 'data.refresh',
   'POST /api/jobs/:id/resume': 'data.refresh',
+  // The dashboard's fleet charts: diagnostics every role reads.
+  'GET /api/fleet-health': 'diagnostics.read',
   // Codat has no session: the Svix signature is checked instead (webhooks/routes.ts).
   'POST /api/webhooks/codat': 'public',
 

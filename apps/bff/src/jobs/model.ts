@@ -1,5 +1,6 @@
 import type { DataType } from '@console/codat-client';
 import type { Role } from '@console/contracts';
+import type { CompanyListFilter } from '../resources/companies/filter-matches.js';
 
 export const JOB_KINDS = ['refresh'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -11,8 +12,12 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const ITEM_STATUSES = ['pending', 'attempted', 'done', 'skipped', 'failed'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-/** The companies a job acts on: an error group's, or a list the staff member filtered. */
-export type JobSelection = { errorGroupId: string } | { companyIds: string[] };
+
+/**
+ * The companies a job acts on: an error group's, a list the staff member picked, or every company
+ * matching the companies list's filter (kept on the job as it was asked, with how many it matched).
+ */
+export type JobSelection = { errorGroupId: string } | { companyIds: string[] } | { companyFilter: CompanyListFilter; matched?: number };
 
 export interface RefreshParams {
   /** `all`: Codat's refresh-all (the "fetch on first link" types); otherwise these types. */

@@ -3,7 +3,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../observability/logger.js';
 import type { Job, JobItem } from './model.js';
-import { claimJob, completeJob, openItems, releaseLease, renewLease, type Lease } from './store.js';
+import { claimJob, completeJob, openItems, releaseAllLeases, releaseLease, renewLease, type Lease } from './store.js';
 import { LeaseLost, workItem } from './work-item.js';
 
 export interface JobSettings {
@@ -20,7 +20,12 @@ export interface JobSettings {
   resolveAfterMs: number;
 }
 
-export const JOB_DEFAULTS: JobSettings = { concurrency: 24, leaseMs: 60_000, pollMs: 2_000, resolveAfterMs: 40_000 };
+/** A call a dead replica sent can still land until its timeout has passed: twice it, and 10 s more (40 s at Codat's 15 s). */
+export function jobSettings(codatTimeoutMs: number): JobSettings {
+  return { concurrency: 24, leaseMs: 60_000, pollMs: 2_000, resolveAfterMs: 2 * codatTimeoutMs + 10_000 };
+}
+
+export const JOB_DEFAULTS: JobSettings = jobSettings(15_000);
 
 export interface JobRunnerContext {
   db: Db;
@@ -33,8 +38,11 @@ export interface JobRunnerContext {
 }
 
 export interface JobRunner {
-  /** Looks for work every `pollMs`. */
-  start(): void;
+  /**
+   * Looks for work every `pollMs`. `soleProcess`: the database is this process's alone (embedded
+   * PGlite), so a job's lease can only be the previous process's, dead with it: released at once.
+   */
+  start(options?: { soleProcess?: boolean }): void;
   /** Looks for work now (a job was just created or resumed). */
   kick(): void;
   /** Stops taking items; answers once the items in flight are written. */
@@ -120,7 +128,16 @@ export function createJobRunner(ctx: JobRunnerContext): JobRunner {
   };
 
   return {
-    start: () => schedule(ctx.settings.pollMs),
+    start: ({ soleProcess = false } = {}) => {
+      if (!soleProcess) return schedule(ctx.settings.pollMs);
+      releaseAllLeases(ctx.db).then(
+        () => schedule(0),
+        (error: unknown) => {
+          ctx.logger.error({ err: error instanceof Error ? { message: error.message } : error }, 'could not release the previous process’s job leases');
+          schedule(ctx.settings.pollMs);
+        },
+      );
+    },
     kick: () => {
       if (!current && !stopped) schedule(0);
     },

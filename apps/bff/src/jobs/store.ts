@@ -94,6 +94,11 @@ export async function releaseLease(db: Db, jobId: number, holder: string): Promi
   await db.update(jobs).set({ holder: null, leaseExpiresAt: null }).where(and(eq(jobs.id, jobId), eq(jobs.holder, holder)));
 }
 
+/** Frees every open job's lease (at the start of the only process a database has). */
+export async function releaseAllLeases(db: Db): Promise<void> {
+  await db.update(jobs).set({ holder: null, leaseExpiresAt: null }).where(inArray(jobs.status, ['queued', 'running']));
+}
+
 /** Marks the job completed once no item is open; answers whether it did. */
 export async function completeJob(db: Db, jobId: number, holder: string, now: Date): Promise<boolean> {
   const done = await rows(

@@ -40,7 +40,8 @@ const SORT_COLUMN: Record<CompanySortField, SQL> = {
   lastSync: sql`c.last_sync_at`,
 };
 
-function conditions({ q, status, platform }: MirrorSearch): SQL {
+/** The companies list's filter as a condition on live mirror companies (`c`): the list, its bulk jobs and exports share it. */
+export function companyConditions({ q, status, platform }: Pick<MirrorSearch, 'q' | 'status' | 'platform'>): SQL {
   const parts: SQL[] = [sql`c.deleted_at is null`];
   const live = sql`k.company_id = c.id and k.deleted_at is null`;
   const text = q?.trim().toLowerCase();
@@ -123,7 +124,7 @@ async function toRecords(db: Db, merchantIdTag: string, companies: CompanyRow[])
 export async function searchMirror(deps: Pick<BffDeps, 'db' | 'settings'>, search: MirrorSearch): Promise<MirrorSearchResult | undefined> {
   const refreshedAt = await mirrorRefreshedAt(deps.db);
   if (!refreshedAt) return undefined;
-  const where = conditions(search);
+  const where = companyConditions(search);
   const filtered = Boolean(search.q?.trim() || search.status || search.platform);
   // Counting every match of a broad filter costs more than the page itself: stop past the limit.
   const [count] = await rows<{ total: number }>(

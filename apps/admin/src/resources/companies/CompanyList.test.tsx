@@ -1,6 +1,6 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { companiesFail, companiesHang, companyScenario, companyWorld } from '../../test/handlers/companies';
 import { renderApp } from '../../test/renderApp';
@@ -121,5 +121,43 @@ describe('CompanyList', { timeout: 30_000 }, () => {
       expect(JSON.parse(query.get('filter')!)).toEqual({ q: 'bolt', status: 'Deauthorized' });
     });
     expect(screen.getByRole('link', { name: 'Bolt Bikes' })).toBeInTheDocument();
+  });
+
+  describe('bulk refresh over the filter', () => {
+    const deauthorized = `/companies?filter=${encodeURIComponent(JSON.stringify({ status: 'Deauthorized' }))}`;
+
+    it('queues one job for every company the filter matches, sending the filter (not the page) with an Idempotency-Key, then opens the job', async () => {
+      const posted: Array<{ body: unknown; key: string | null }> = [];
+      const jobs = [
+        http.post('*/api/jobs', async ({ request }) => {
+          posted.push({ body: await request.json(), key: request.headers.get('Idempotency-Key') });
+          return HttpResponse.json({ id: 7 }, { status: 201 });
+        }),
+        http.get('*/api/jobs/7', () => HttpResponse.json({ id: 7 })),
+      ];
+      renderApp(deauthorized, { role: 'support', handlers: [...jobs, ...companyScenario()] });
+      await screen.findByRole('link', { name: 'Bolt Bikes' }, { timeout: 20_000 });
+      const outreach = await screen.findByRole('link', { name: 'Export outreach list of all matches, with relink URLs (CSV)' });
+      expect(decodeURIComponent(outreach.getAttribute('href')!)).toBe('/api/companies/outreach/export?filter={"status":"Deauthorized"}');
+      await userEvent.click(await screen.findByRole('button', { name: 'Refresh all matching companies' }));
+      expect(screen.getByText(/Refresh every company matching this filter \(1, not only this page\)\?/)).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Queue the refreshes' }));
+      await waitFor(() => expect(window.location.hash).toBe('#/jobs/7/show'));
+      expect(posted).toHaveLength(1);
+      expect(posted[0]!.body).toEqual({ kind: 'refresh', dataTypes: 'all', companyFilter: { status: 'Deauthorized' } });
+      expect(posted[0]!.key).toMatch(/.+/);
+    });
+
+    it('is not offered without a filter, nor to customer success, who may not queue a refresh (but exports the outreach list)', async () => {
+      renderApp('/companies', { role: 'support', handlers: companyScenario() });
+      await screen.findByRole('link', { name: 'Bolt Bikes' });
+      expect(screen.queryByRole('button', { name: 'Refresh all matching companies' })).not.toBeInTheDocument();
+
+      cleanup();
+      renderApp(deauthorized, { role: 'customer_success', handlers: companyScenario() });
+      await screen.findByRole('link', { name: 'Bolt Bikes' });
+      expect(screen.queryByRole('button', { name: 'Refresh all matching companies' })).not.toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Export outreach list of all matches, with relink URLs (CSV)' })).toBeInTheDocument();
+    });
   });
 });

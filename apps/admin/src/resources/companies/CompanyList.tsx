@@ -4,6 +4,7 @@ import { CreateButton, DataTable, Link, List, Pagination, TopToolbar, useCreateP
 import { DateText } from '../../share/DateText';
 import { visuallyHidden } from '../../ui/visuallyHidden';
 import { Loading } from '../../ui/ListStates';
+import { CompanyBulkActions } from './CompanyBulkActions';
 import { companyFilters } from './companyFilters';
 import { CompaniesError, NoCompanies, NoMatchingCompanies } from './CompanyListStates';
 import { PlatformPills } from './PlatformPills';
@@ -37,6 +38,7 @@ function CompanyTable() {
           name, paste an id, or add a filter to narrow the search.
         </Alert>
       )}
+      <CompanyBulkActions />
       {isPending ? (
         <Box sx={{ px: 2 }}>
           <Loading label="Loading companies…" />

@@ -6,7 +6,7 @@ import { useApiQuery } from '../../reports/useApiQuery';
 import { Empty, Loading, RequestError } from '../../ui/ListStates';
 import { formatDateTime, plural } from '../../ui/format';
 import { AffectedTable } from './AffectedTable';
-import { BulkRefreshButton } from './BulkRefreshButton';
+import { BulkRefreshButton } from '../jobs/BulkRefreshButton';
 import { groupTitle } from './ErrorGroupRow';
 import { groupMessage } from './groupMessage';
 import { IncidentBadge } from './IncidentBadge';
@@ -47,7 +47,13 @@ export default function ErrorGroupShow() {
             <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
               Affected companies ({group.affectedTotal})
             </Typography>
-            {group.affectedTotal > 0 && <BulkRefreshButton groupId={group.id} companies={group.companies} />}
+            {group.affectedTotal > 0 && (
+              <BulkRefreshButton
+                selection={{ errorGroupId: group.id }}
+                label="Refresh all affected companies"
+                confirmation={`Refresh ${group.companies} companies? Codat will read all data again for each affected company's Linked connections, once per company.`}
+              />
+            )}
             {group.affected.length === 0 ? (
               <Empty>No connection has this error now; it may have been resolved.</Empty>
             ) : (

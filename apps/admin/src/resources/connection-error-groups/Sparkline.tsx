@@ -2,11 +2,8 @@ import { plural } from '../../ui/format';
 import { Box } from '@mui/material';
 import type { TrendDay } from './types';
 
-const WIDTH = 90;
-const HEIGHT = 24;
-
-/** The 30-day trend as a tiny SVG line, with the figures in words for screen readers and on hover. */
-export function Sparkline({ trend }: { trend: TrendDay[] }) {
+/** The 30-day trend as a small SVG line (tiny by default), with the figures in words for screen readers and on hover. */
+export function Sparkline({ trend, width: WIDTH = 90, height: HEIGHT = 24 }: { trend: Pick<TrendDay, 'date' | 'errors'>[]; width?: number; height?: number }) {
   const total = trend.reduce((sum, day) => sum + day.errors, 0);
   const peak = Math.max(1, ...trend.map((day) => day.errors));
   const label = trend.length === 0 ? 'No errors in the last 30 days' : `${plural(total, 'error')} over ${plural(trend.length, 'day')}, at most ${total === 0 ? 0 : peak} a day`;

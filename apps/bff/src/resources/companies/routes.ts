@@ -3,7 +3,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { withAudit } from '../../audit/index.js';
 import { mirrorCompanyChange } from '../../mirror/console-changes.js';
-import { setRefreshedAt } from '../../mirror/freshness.js';
+import { mirrorRefreshedAt, setRefreshedAt } from '../../mirror/freshness.js';
+import { can } from '@console/contracts';
+import { currentStaff } from '../../auth/context.js';
+import { auditedCsv } from '../../reports/audited-export.js';
+import { outreachBatches, outreachColumns } from '../connection-error-groups/outreach.js';
+import { bulkCompanyFilterSchema, companiesMatching } from './filter-matches.js';
+import { filteredOutreachSubjects } from './outreach.js';
 import { MIRROR_COUNT_LIMIT, mirrorCompany, searchMirror } from '../../mirror/search.js';
 import type { BffDeps } from '../../deps.js';
 import { listQueryDoc, uuid } from '../../http/params.js';
@@ -47,6 +53,20 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       await toCompanyRecords(deps, page.companies),
       page.total,
     );
+  });
+
+  app.get('/outreach/export', async (c) => {
+    const { filter } = parseListQuery(c, bulkCompanyFilterSchema, [] as const);
+    const ids = await companiesMatching(deps.db, filter);
+    const withLinks = can(currentStaff(c).role, 'links.reveal');
+    return auditedCsv(c, deps, {
+      action: 'companies-outreach.export',
+      filename: 'companies-outreach',
+      columns: outreachColumns(withLinks),
+      batches: outreachBatches(c, deps.codat, `companies outreach export ${JSON.stringify(filter)}`, filteredOutreachSubjects(deps.db, deps.settings.merchantIdTag, ids, filter), withLinks),
+      details: { filter, companies: ids.length, relinkUrls: withLinks },
+      refreshedAt: await mirrorRefreshedAt(deps.db),
+    });
   });
 
   app.get('/:id', async (c) => {
@@ -113,6 +133,16 @@ export function companiesRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   });
 
   docs.add(
+    {
+      method: 'get',
+      path: '/companies/outreach/export',
+      tag: 'companies',
+      summary:
+        "Outreach list for every company the list's filter matches in the mirror (filter: { q?, status?, platform? }, at least one; more than 5,000 companies is a 400): " +
+        "company, merchant id, platform, connection status and newest active error per live connection (of the filter's status and platform when named) and, for roles " +
+        "that may share links, a fresh relink URL per connection (each reveal audited as link.reveal). Streamed CSV; cells starting with = + - @ tab or CR are prefixed with '. Audited.",
+      query: listQueryDoc('{ q?, status?, platform? }'),
+    },
     {
       method: 'get',
       path: '/companies',

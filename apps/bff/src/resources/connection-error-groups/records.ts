@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import { sortRecords } from '../../codat/sort-records.js';
 import { notesFor } from '../notes/queries.js';
 import { INCIDENT_BASELINE_DAYS, isProbableIncident } from './incident.js';
-import { affectedConnections, countAffected, errorGroups, groupStats, groupTrends, type GroupRow, type GroupStats } from './queries.js';
+import { affectedConnections, countAffected, errorGroups, errorsVersion, groupStats, groupTrends, type GroupRow, type GroupStats } from './queries.js';
 import type { ErrorGroupFilter, ErrorGroupRecord, ErrorGroupSortField } from './schemas.js';
 
 /** getOne lists this many affected connections; the CSV export has every one. */
@@ -62,6 +62,30 @@ export async function withTrendsAndNotes(db: Db, now: number, groups: Summary[])
   return groups.map((group) => ({ ...group, trend: trends.get(group.id) ?? [], notes: notes.get(group.id) ?? [] }));
 }
 
+async function summaries(db: Db, now: number, ids?: readonly string[]): Promise<Summary[]> {
+  const [groups, stats] = await Promise.all([errorGroups(db, ids), groupStats(db, now)]);
+  return groups.map((row) => summarise(row, stats.get(row.id)));
+}
+
+/** How long the groups stay summarised while no error changes: their 24-hour and 30-day windows move with the clock. */
+const SUMMARY_TTL_MS = 60_000;
+const summarised = new WeakMap<Db, { version: number; atMs: number; groups: Promise<Summary[]> }>();
+
+/**
+ * Every group with an active error, summarised once per change of the fleet's errors (or minute):
+ * grouping every error the mirror keeps costs more than the rest of a page, and the list, its
+ * filters and the dashboard ask for it on every request. One version read per request.
+ */
+async function activeSummaries(db: Db, now: number): Promise<Summary[]> {
+  const version = await errorsVersion(db);
+  const hit = summarised.get(db);
+  if (hit && hit.version === version && Math.abs(now - hit.atMs) < SUMMARY_TTL_MS) return hit.groups;
+  const entry = { version, atMs: now, groups: summaries(db, now) };
+  summarised.set(db, entry);
+  entry.groups.catch(() => summarised.get(db) === entry && summarised.delete(db));
+  return entry.groups;
+}
+
 /** Every group with an active error, filtered and sorted (groups number in the hundreds at most). */
 export async function allErrorGroups(
   db: Db,
@@ -69,8 +93,8 @@ export async function allErrorGroups(
   filter: ErrorGroupFilter,
   sort: { field: ErrorGroupSortField; order: 'ASC' | 'DESC' } = { field: 'companies', order: 'DESC' },
 ): Promise<Summary[]> {
-  const [groups, stats] = await Promise.all([errorGroups(db, filter.id ? [filter.id].flat() : undefined), groupStats(db, now)]);
-  return sortGroups(groups.map((row) => summarise(row, stats.get(row.id))).filter((group) => matches(group, filter)), sort);
+  const groups = filter.id ? await summaries(db, now, [filter.id].flat()) : await activeSummaries(db, now);
+  return sortGroups(groups.filter((group) => matches(group, filter)), sort);
 }
 
 export async function errorGroupPage(

@@ -12,7 +12,7 @@ import type { OpenApiRegistry } from '../../openapi/registry.js';
 import { auditedCsv } from '../../reports/audited-export.js';
 import { affectedBatches, AFFECTED_COLUMNS, GROUP_COLUMNS, inOneBatch } from './export.js';
 import { INCIDENT_RULE } from './incident.js';
-import { outreachBatches, outreachColumns } from './outreach.js';
+import { groupSubjects, outreachBatches, outreachColumns } from './outreach.js';
 import { errorGroups } from './queries.js';
 import { allErrorGroups, AFFECTED_SHOWN, errorGroupDetail, errorGroupPage } from './records.js';
 import { ERROR_GROUP_SORT_FIELDS, errorGroupDetailSchema, errorGroupIdSchema, errorGroupFilterSchema, errorGroupRecordSchema } from './schemas.js';
@@ -71,8 +71,8 @@ export function connectionErrorGroupsRoutes(deps: BffDeps, docs: OpenApiRegistry
     return auditedCsv(c, deps, {
       action: 'error-group-outreach.export',
       filename: `error-group-${id}-outreach`,
-      columns: outreachColumns(group, withLinks),
-      batches: outreachBatches(c, deps.codat, group, affectedBatches(db, id), withLinks),
+      columns: outreachColumns(withLinks),
+      batches: outreachBatches(c, deps.codat, `error-group ${group.id} outreach export`, groupSubjects(group, affectedBatches(db, id)), withLinks),
       details: { groupId: id, relinkUrls: withLinks },
       refreshedAt: await mirrorRefreshedAt(db),
     });

@@ -31,8 +31,8 @@ describe('bulk jobs: roles and input', () => {
   });
 
   it.each([
-    [{ kind: 'refresh', dataTypes: ['invoices'] }, /either errorGroupId/],
-    [{ kind: 'refresh', dataTypes: ['invoices'], errorGroupId: OUTAGE_GROUP_ID, companyIds: ['9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a'] }, /either errorGroupId/],
+    [{ kind: 'refresh', dataTypes: ['invoices'] }, /Name one of errorGroupId/],
+    [{ kind: 'refresh', dataTypes: ['invoices'], errorGroupId: OUTAGE_GROUP_ID, companyIds: ['9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a'] }, /Name one of errorGroupId/],
     [{ kind: 'refresh', dataTypes: ['nope'], errorGroupId: OUTAGE_GROUP_ID }, /dataTypes is "all" or a list of 1 to 50 Codat data types/],
     [{ kind: 'refresh', dataTypes: [], errorGroupId: OUTAGE_GROUP_ID }, /expected array to have >=1 items/],
     [{ kind: 'export', dataTypes: 'all', errorGroupId: OUTAGE_GROUP_ID }, /kind/],

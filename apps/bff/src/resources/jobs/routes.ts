@@ -8,7 +8,7 @@ import { conflict, notFound } from '../../http/api-error.js';
 import { listQueryDoc } from '../../http/params.js';
 import { readJsonBody, readParam } from '../../http/request-input.js';
 import { listResponse, parseListQuery } from '../../http/simple-rest.js';
-import type { JobStatus } from '../../jobs/model.js';
+import type { JobSelection, JobStatus } from '../../jobs/model.js';
 import { jobRunner } from '../../jobs/runtime.js';
 import { insertJob, itemCounts, selectItems, selectJob, selectJobs, setJobStatus } from '../../jobs/store.js';
 import type { OpenApiRegistry } from '../../openapi/registry.js';
@@ -53,8 +53,14 @@ export function jobsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   app.post('/', async (c) => {
     const input: CreateJobInput = await readJsonBody(c, createJobSchema);
     const staff = currentStaff(c);
-    const selection = input.errorGroupId ? { errorGroupId: input.errorGroupId } : { companyIds: input.companyIds! };
-    const items = await selectJobItems(db, selection);
+    const asked: JobSelection = input.errorGroupId
+      ? { errorGroupId: input.errorGroupId }
+      : input.companyFilter
+        ? { companyFilter: input.companyFilter }
+        : { companyIds: input.companyIds! };
+    const items = await selectJobItems(db, asked);
+    // A filter's companies change with the fleet: the job keeps the filter and how many it matched.
+    const selection = 'companyFilter' in asked ? { ...asked, matched: items.length } : asked;
     const params = { dataTypes: input.dataTypes, selection };
     const job = await db.transaction(async (tx) => {
       const created = await insertJob(tx as unknown as Db, {
@@ -107,7 +113,9 @@ export function jobsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       tag: 'jobs',
       status: 201,
       summary:
-        'Queues a refresh (all data, or the named data types) of every Linked affected connection of an error group, or of the named companies (at most 5,000). ' +
+        'Queues a refresh (all data, or the named data types) of every Linked affected connection of an error group, of the named companies (at most 5,000), ' +
+        "or of every company the companies list's filter matches in the mirror (companyFilter: { q?, status?, platform? }, at least one; only the platform's connections when it names one; " +
+        'more than 5,000 matches are refused with 400, the filter is kept on the job). ' +
         'Types Codat is already reading are skipped; each company is refreshed exactly once, across restarts and replicas. The job and its items are written in one transaction.',
       body: createJobSchema,
       response: jobRecordSchema,

@@ -2,11 +2,12 @@ import { DATA_TYPES } from '@console/codat-client';
 import { z } from 'zod';
 import { uuid } from '../../http/params.js';
 import { ITEM_STATUSES, JOB_STATUSES } from '../../jobs/model.js';
+import { bulkCompanyFilterSchema, MAX_FILTERED_COMPANIES } from '../companies/filter-matches.js';
 import { errorGroupIdSchema } from '../connection-error-groups/schemas.js';
 import { dataTypeSchema } from '../pull-operations/schemas.js';
 
-/** The most companies one job may name; an error group's are read from the mirror, unbounded. */
-export const MAX_JOB_COMPANIES = 5000;
+/** The most companies one job may name or a filter may match; an error group's are read from the mirror, unbounded. */
+export const MAX_JOB_COMPANIES = MAX_FILTERED_COMPANIES;
 
 export const createJobSchema = z
   .strictObject({
@@ -16,9 +17,11 @@ export const createJobSchema = z
     }),
     errorGroupId: errorGroupIdSchema.optional(),
     companyIds: z.array(uuid).min(1).max(MAX_JOB_COMPANIES).optional(),
+    /** The companies list's filter: every company it matches in the mirror, at most MAX_JOB_COMPANIES. */
+    companyFilter: bulkCompanyFilterSchema.optional(),
   })
-  .refine((body) => (body.errorGroupId === undefined) !== (body.companyIds === undefined), {
-    message: 'Name either errorGroupId (every company the group affects) or companyIds, not both.',
+  .refine((body) => [body.errorGroupId, body.companyIds, body.companyFilter].filter((named) => named !== undefined).length === 1, {
+    message: 'Name one of errorGroupId (every company the group affects), companyIds, or companyFilter (every company the list filter matches).',
   });
 export type CreateJobInput = z.infer<typeof createJobSchema>;
 
@@ -29,7 +32,11 @@ export const jobRecordSchema = z.object({
   kind: z.literal('refresh'),
   status: z.enum(JOB_STATUSES),
   dataTypes: z.union([z.literal('all'), z.array(z.string())]),
-  selection: z.union([z.object({ errorGroupId: z.string() }), z.object({ companyIds: z.array(z.string()) })]),
+  selection: z.union([
+    z.object({ errorGroupId: z.string() }),
+    z.object({ companyIds: z.array(z.string()) }),
+    z.object({ companyFilter: z.object({ q: z.string().optional(), status: z.string().optional(), platform: z.string().optional() }), matched: z.number().optional() }),
+  ]),
   createdAt: z.string(),
   createdByEmail: z.string().nullable(),
   startedAt: z.string().nullable(),
