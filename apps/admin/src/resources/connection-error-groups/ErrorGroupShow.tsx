@@ -6,8 +6,8 @@ import { useApiQuery } from '../../reports/useApiQuery';
 import { Empty, Loading, RequestError } from '../../ui/ListStates';
 import { formatDateTime, plural } from '../../ui/format';
 import { AffectedTable } from './AffectedTable';
-import { BulkRefreshButton } from '../jobs/BulkRefreshButton';
 import { groupTitle } from './ErrorGroupRow';
+import { GroupRefreshButton } from './GroupRefreshButton';
 import { groupMessage } from './groupMessage';
 import { IncidentBadge } from './IncidentBadge';
 import { NotesSection } from './NotesSection';
@@ -48,11 +48,7 @@ export default function ErrorGroupShow() {
               Affected companies ({group.affectedTotal})
             </Typography>
             {group.affectedTotal > 0 && (
-              <BulkRefreshButton
-                selection={{ errorGroupId: group.id }}
-                label="Refresh all affected companies"
-                confirmation={`Refresh ${group.companies} companies? Codat will read all data again for each affected company's Linked connections, once per company.`}
-              />
+              <GroupRefreshButton groupId={group.id} companies={group.companies} />
             )}
             {group.affected.length === 0 ? (
               <Empty>No connection has this error now; it may have been resolved.</Empty>

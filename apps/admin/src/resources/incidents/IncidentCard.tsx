@@ -1,8 +1,8 @@
 import { Box, Card, CardContent, Chip, Typography } from '@mui/material';
 import { Link } from 'react-admin';
 import { formatDate, formatDateTime, plural } from '../../ui/format';
-import { BulkRefreshButton } from '../connection-error-groups/BulkRefreshButton';
 import { groupTitle } from '../connection-error-groups/ErrorGroupRow';
+import { GroupRefreshButton } from '../connection-error-groups/GroupRefreshButton';
 import { NotesSection } from '../connection-error-groups/NotesSection';
 import { OutreachExportLink } from '../connection-error-groups/OutreachExportLink';
 import { IncidentChart } from './IncidentChart';
@@ -36,7 +36,7 @@ export function IncidentCard({ group }: { group: IncidentRecord }) {
           {plural(incident.companiesLast12h, 'company', 'companies')} hit in the last 12 hours, {incident.companiesPrevious12h} in the 12 hours before.
         </Typography>
         <IncidentChart group={group} />
-        {group.companies > 0 && <BulkRefreshButton groupId={group.id} companies={group.companies} />}
+        {group.companies > 0 && <GroupRefreshButton groupId={group.id} companies={group.companies} />}
         <Box sx={{ my: 1 }}>
           <OutreachExportLink groupId={group.id} />
         </Box>

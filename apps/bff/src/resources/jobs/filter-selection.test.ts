@@ -1,11 +1,11 @@
 import { MERCHANT_TAG } from '@console/codat-emulator';
+import { parseCsv } from '@console/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queuedSince, TEST_JOB_SETTINGS, waitForJob } from '../../../test/jobs.js';
 import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../../test/mirror.js';
 import { startStack, type Stack } from '../../../test/stack.js';
 import { rows } from '../../mirror/db/sql.js';
-import { parseCsv } from '../../../test/csv.js';
 import { selectJobItems } from './selection.js';
 
 let stack: Stack;
