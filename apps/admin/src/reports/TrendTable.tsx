@@ -1,43 +1,61 @@
-import { Button, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+import { Button } from '@mui/material';
+import { DataTable, type Column } from '../ui/PagedTable';
 import { formatMonth } from './month';
 import type { TrendMonth } from './types';
 
+/** A month's figure, or a dash for a month without any snapshot. */
+const figure = (header: string, value: (m: TrendMonth) => number): Column<TrendMonth> => ({
+  header,
+  align: 'right',
+  cell: (m) => (m.snapshot ? value(m) : '—'),
+});
+
 /** The trend's figures, newest month first; a month opens its report. */
-export function TrendTable({ months, current, onOpen }: { months: TrendMonth[]; current: string; onOpen(month: string): void }) {
+export function TrendTable({
+  months,
+  current,
+  onOpen,
+}: {
+  months: TrendMonth[];
+  current: string;
+  onOpen(month: string): void;
+}) {
+  const columns: Column<TrendMonth>[] = [
+    {
+      header: 'Month',
+      cell: (m) => (
+        <Button
+          size="small"
+          onClick={() => onOpen(m.month)}
+          aria-label={`Open ${formatMonth(m.month)}`}
+        >
+          {formatMonth(m.month)}
+        </Button>
+      ),
+    },
+    {
+      header: 'Snapshot',
+      cell: (m) =>
+        !m.snapshot
+          ? 'none'
+          : m.snapshot.reconstructed
+            ? 'reconstructed'
+            : `${m.snapshot.lastDay} (${m.snapshot.days} days)`,
+    },
+    figure('Billable candidates', (m) => m.billableConnections),
+    figure('Connections (last snapshot)', (m) => m.connectionsAtMonthEnd),
+    figure('Linked', (m) => m.byStatus.Linked ?? 0),
+    figure('New', (m) => m.new),
+    figure('Lost', (m) => m.lost),
+    figure('Relinked', (m) => m.relinked),
+  ];
   return (
-    <TableContainer>
-      <Table size="small" aria-label="Months">
-        <TableHead>
-          <TableRow>
-            <TableCell>Month</TableCell>
-            <TableCell>Snapshot</TableCell>
-            <TableCell align="right">Billable candidates</TableCell>
-            <TableCell align="right">Connections (last snapshot)</TableCell>
-            <TableCell align="right">Linked</TableCell>
-            <TableCell align="right">New</TableCell>
-            <TableCell align="right">Lost</TableCell>
-            <TableCell align="right">Relinked</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {[...months].reverse().map((m) => (
-            <TableRow key={m.month} selected={m.month === current}>
-              <TableCell>
-                <Button size="small" onClick={() => onOpen(m.month)} aria-label={`Open ${formatMonth(m.month)}`}>
-                  {formatMonth(m.month)}
-                </Button>
-              </TableCell>
-              <TableCell>{!m.snapshot ? 'none' : m.snapshot.reconstructed ? 'reconstructed' : `${m.snapshot.lastDay} (${m.snapshot.days} days)`}</TableCell>
-              <TableCell align="right">{m.snapshot ? m.billableConnections : '—'}</TableCell>
-              <TableCell align="right">{m.snapshot ? m.connectionsAtMonthEnd : '—'}</TableCell>
-              <TableCell align="right">{m.snapshot ? (m.byStatus.Linked ?? 0) : '—'}</TableCell>
-              <TableCell align="right">{m.snapshot ? m.new : '—'}</TableCell>
-              <TableCell align="right">{m.snapshot ? m.lost : '—'}</TableCell>
-              <TableCell align="right">{m.snapshot ? m.relinked : '—'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <DataTable
+      label="Months"
+      columns={columns}
+      rows={[...months].reverse()}
+      rowKey={(m) => m.month}
+      selected={(m) => m.month === current}
+    />
   );
 }

@@ -18,7 +18,17 @@ export function ErrorReferences({ error }: { error: unknown }) {
   const { requestId, codatCorrelationId } = errorReferences(error);
   if (!requestId && !codatCorrelationId) return null;
   return (
-    <Box sx={{ mt: 0.5, display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, typography: 'caption', color: 'text.secondary' }}>
+    <Box
+      sx={{
+        mt: 0.5,
+        display: 'flex',
+        flexWrap: 'wrap',
+        alignItems: 'center',
+        columnGap: 2,
+        typography: 'caption',
+        color: 'text.secondary',
+      }}
+    >
       {requestId && (
         <span>
           Request id <CopyableText value={requestId} label="request id" />
@@ -26,7 +36,8 @@ export function ErrorReferences({ error }: { error: unknown }) {
       )}
       {codatCorrelationId && (
         <span>
-          Codat correlation id <CopyableText value={codatCorrelationId} label="Codat correlation id" />
+          Codat correlation id{' '}
+          <CopyableText value={codatCorrelationId} label="Codat correlation id" />
         </span>
       )}
     </Box>
