@@ -105,7 +105,7 @@ describe('Connection counts report', () => {
   it('shows the BFF error with its request id', async () => {
     renderApp('/reports/connection-counts?month=2026-10', { role: 'admin', handlers: reportsFail() });
     expect(await screen.findByText('Could not load the connection counts', {}, T)).toBeInTheDocument();
-    expect(screen.getByText(/request id req-rep-500/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy request id req-rep-500' })).toBeInTheDocument();
   });
 });
 
@@ -127,7 +127,7 @@ describe('Possible duplicates report', () => {
   it('shows the BFF error with its request id', async () => {
     renderApp('/reports/possible-duplicates', { role: 'finance', handlers: reportsFail() });
     expect(await screen.findByText('Could not load possible duplicates', {}, T)).toBeInTheDocument();
-    expect(screen.getByText(/request id req-dup-500/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy request id req-dup-500' })).toBeInTheDocument();
   });
 
   it('shows a loading state', async () => {

@@ -65,8 +65,9 @@ describe('CompanyDataPanel', () => {
 
   it('shows failures in words with the request id to quote, and retries', async () => {
     renderPanel(panel, { handlers: [...quiet(), ...dataStatusFails(), ...pullOperationsFail()] });
-    expect(await screen.findByText(/Codat did not answer in time. \(request id req-ds-500\)/)).toBeInTheDocument();
-    expect(await screen.findByText(/request id req-po-502/)).toBeInTheDocument();
+    expect((await screen.findAllByText('Codat did not answer in time.')).length).toBeGreaterThan(0);
+    expect(await screen.findByRole('button', { name: 'Copy request id req-ds-500' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Copy request id req-po-502' })).toBeInTheDocument();
     expect(screen.getByText('Could not load the data status')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Try again' })).toHaveLength(2);
   });
@@ -118,7 +119,7 @@ describe('CompanyDataPanel', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Refresh invoices' }));
     expect(await screen.findByText('Not queued: a read of invoices is already running')).toBeInTheDocument();
-    expect(screen.getByText(/Codat reads one data type at a time/)).toHaveTextContent('request id req-409');
+    expect(screen.getByText(/Codat reads one data type at a time/)).toHaveTextContent('Request id req-409');
     expect(await screen.findByText(/Sync finished/)).toBeInTheDocument();
   });
 
@@ -148,7 +149,7 @@ describe('CompanyDataPanel', () => {
     renderPanel(panel, {
       handlers: [companyHandler(companyConnections), ...dataStatusHandlers(), ...pullOperationsHandlers(), ...syncProgressFails()],
     });
-    expect(await screen.findByText(/Live sync progress stopped: .*request id req-sp-500/)).toBeInTheDocument();
+    expect(await screen.findByText(/Live sync progress stopped:/)).toHaveTextContent('Request id req-sp-500');
     expect(screen.getByRole('button', { name: 'Check again' })).toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import { Alert, AlertTitle } from '@mui/material';
+import { ErrorReferences } from '../../ui/ErrorReferences';
 import { RequestError } from '../../ui/ListStates';
 import type { RefreshOutcome } from './useRefreshActions';
 
@@ -17,7 +18,8 @@ export function RefreshOutcomeAlert({ outcome, onClose }: { outcome: RefreshOutc
       <Alert severity="warning" onClose={onClose}>
         <AlertTitle>Not queued: {outcome.dataType === '*' ? 'a refresh' : `a read of ${outcome.dataType}`} is already running</AlertTitle>
         Codat reads one data type at a time, so a second refresh is refused until the first finishes. Its progress is shown
-        above; refresh again once it has finished if you still need newer data. ({outcome.message})
+        above; refresh again once it has finished if you still need newer data. ({outcome.error.message})
+        <ErrorReferences error={outcome.error} />
       </Alert>
     );
   }

@@ -1,4 +1,5 @@
 import { Alert, Box, Button, Chip, List, ListItem, Typography } from '@mui/material';
+import { ErrorReferences } from '../../ui/ErrorReferences';
 import { formatRelative, parseTimestamp } from '../../ui/format';
 import type { SyncProgressState } from './useSyncProgress';
 
@@ -54,6 +55,7 @@ export function SyncLiveIndicator({ live, progress, error, finished, onRetry, on
           }
         >
           Live sync progress stopped: {error instanceof Error ? error.message : 'the progress check failed.'} The lists below may be out of date.
+          <ErrorReferences error={error} />
         </Alert>
       )}
       <Box role="status" aria-live="polite">

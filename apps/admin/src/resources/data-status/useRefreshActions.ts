@@ -5,7 +5,7 @@ import type { ConsoleDataProvider } from '../../providers/dataProvider';
 /** What the last refresh request came to, shown above the data-status table. */
 export type RefreshOutcome =
   | { kind: 'queued'; message: string }
-  | { kind: 'already-running'; dataType: string; message: string }
+  | { kind: 'already-running'; dataType: string; error: HttpError }
   | { kind: 'failed'; what: string; error: unknown };
 
 function isAlreadyRunning(error: unknown): error is HttpError {
@@ -34,7 +34,7 @@ export function useRefreshActions(companyId: string, onQueued: () => void) {
         onQueued();
       } catch (error) {
         if (isAlreadyRunning(error)) {
-          setOutcome({ kind: 'already-running', dataType: key, message: error.message });
+          setOutcome({ kind: 'already-running', dataType: key, error });
           onQueued();
         } else {
           setOutcome({ kind: 'failed', what, error });
