@@ -51,6 +51,9 @@ export const MIRROR_DEFAULTS: MirrorSettings = {
   billableRule: DEFAULT_BILLABLE_RULE,
 };
 
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
 /** The UTC calendar day of `at`, `YYYY-MM-DD`. */
 export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { array, rows } from '../../mirror/db/sql.js';
-import { utcDay } from '../../mirror/settings.js';
+import { utcDay, DAY_MS } from '../../mirror/settings.js';
 import type { AffectedCompany } from './schemas.js';
 
-const DAY_MS = 86_400_000;
 export const TREND_DAYS = 30;
 
 export interface GroupRow {

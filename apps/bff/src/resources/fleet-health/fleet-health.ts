@@ -1,13 +1,12 @@
 import type { Db } from '../../db/database.js';
 import { mirrorRefreshedAt } from '../../mirror/freshness.js';
-import { utcDay } from '../../mirror/settings.js';
+import { utcDay, DAY_MS } from '../../mirror/settings.js';
 import { snapshotSeries } from '../../reports/series.js';
 import { INCIDENT_RULE } from '../connection-error-groups/incident.js';
 import { errorGroupPage } from '../connection-error-groups/records.js';
 import { activeErrorsPerDay, failingLinkedConnections, linkedCompaniesBySyncAge, snapshotDays } from './queries.js';
 import { FLEET_HEALTH_DAYS, STUCK_AFTER_DAYS, type FleetHealth } from './schemas.js';
 
-const DAY_MS = 86_400_000;
 /** The open incidents listed by name; `open` counts them all. */
 const INCIDENTS_SHOWN = 5;
 

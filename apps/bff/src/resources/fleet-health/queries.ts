@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { rows } from '../../mirror/db/sql.js';
 import type { FleetHealth } from './schemas.js';
+import { DAY_MS } from '../../mirror/settings.js';
 
-const DAY_MS = 86_400_000;
 
 /** Each snapshot day in the range: when it was taken and whether it was rebuilt afterwards. */
 export function snapshotDays(db: Db, from: string, to: string) {

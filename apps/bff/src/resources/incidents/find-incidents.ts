@@ -1,6 +1,6 @@
 import { INCIDENT_BASELINE_DAYS, INCIDENT_MIN_COMPANIES, INCIDENT_SPIKE_FACTOR, isProbableIncident } from '../connection-error-groups/incident.js';
+import { DAY_MS } from '../../mirror/settings.js';
 
-const DAY_MS = 86_400_000;
 
 /**
  * "Recent" incidents: those that met the rule on a day within this many days. Well inside the

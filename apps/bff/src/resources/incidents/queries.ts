@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { array, rows } from '../../mirror/db/sql.js';
 import { DAILY_HISTORY_DAYS, GROWING_HOURS, type DailyCompanies } from './find-incidents.js';
+import { DAY_MS, HOUR_MS } from '../../mirror/settings.js';
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /** Companies per group per UTC day (and each day's first error) over the days the incident finder reads. */
 export async function dailyCompanies(db: Db, now: number): Promise<Map<string, DailyCompanies>> {
