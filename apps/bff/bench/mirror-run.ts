@@ -79,6 +79,8 @@ export interface RunFigures extends SyncFigures {
 export interface Probe {
   everyMs: number;
   latencies: number[];
+  /** The worst latency of each kind of request (list, search, report, error groups). */
+  worstByKind: Record<string, number>;
   failures: string[];
   /** How late the event loop ran its timers meanwhile (monitorEventLoopDelay): how long it froze. */
   loopDelayMs: { p99: number; max: number };
@@ -121,6 +123,7 @@ async function open(): Promise<{ database: Database; dispose: () => Promise<void
  */
 async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe }> {
   const latencies: number[] = [];
+  const worstByKind: Record<string, number> = {};
   const failures: string[] = [];
   const inFlight = new Set<Promise<void>>();
   const started = performance.now();
@@ -128,11 +131,14 @@ async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe
   const startDue = () => {
     for (; started + scheduled * PROBE_EVERY_MS <= performance.now(); scheduled += 1) {
       const due = started + scheduled * PROBE_EVERY_MS;
-      const path = probePaths(scheduled);
+      const kind = PROBE_KINDS[scheduled % PROBE_KINDS.length]!;
+      const path = probePath(kind, scheduled);
       const request = Promise.resolve(app.request(`http://bench.local${path}`, { headers: { Cookie: cookie } }))
         .then(async (response) => {
           await response.arrayBuffer();
-          latencies.push(performance.now() - due);
+          const latency = performance.now() - due;
+          latencies.push(latency);
+          worstByKind[kind] = Math.max(worstByKind[kind] ?? 0, latency);
           if (response.status !== 200) failures.push(`${response.status} ${path.split('?')[0]}`);
         })
         .finally(() => inFlight.delete(request));
@@ -147,7 +153,7 @@ async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe
     // Requests due while the loop was blocked to the end are made now, late, as staff would.
     startDue();
     loop.disable();
-    return { value, probe: { everyMs: PROBE_EVERY_MS, latencies, failures, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } } };
+    return { value, probe: { everyMs: PROBE_EVERY_MS, latencies, worstByKind, failures, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } } };
   } finally {
     clearInterval(timer);
     await Promise.all(inFlight);
@@ -208,8 +214,14 @@ const range = encodeURIComponent('[0,24]');
 const month = new Date().toISOString().slice(0, 7);
 const searchPath = (q: string) => `/api/companies?filter=${encodeURIComponent(JSON.stringify({ q }))}&range=${range}`;
 /** What staff open while a sync runs: the companies list, a search, a report, the error groups. */
-const probePaths = (i: number) =>
-  [`/api/companies?range=${range}`, searchPath(terms[i % terms.length]!), `/api/reports/connection-counts?month=${month}`, `/api/connection-error-groups?range=${range}`][i % 4]!;
+const PROBE_KINDS = ['list', 'search', 'report', 'error groups'] as const;
+const probePath = (kind: (typeof PROBE_KINDS)[number], i: number) =>
+  ({
+    list: `/api/companies?range=${range}`,
+    search: searchPath(terms[i % terms.length]!),
+    report: `/api/reports/connection-counts?month=${month}`,
+    'error groups': `/api/connection-error-groups?range=${range}`,
+  })[kind];
 
 const { sync: slicedSync, settings: mirrorSettings } = mirrorRuntime(deps);
 const sync = wholePages ? { ...slicedSync, settings: { ...mirrorSettings, sliceCompanies: mirrorSettings.pageSize }, yieldToRequests: undefined } : slicedSync;

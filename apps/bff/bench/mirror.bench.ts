@@ -91,7 +91,8 @@ function searchTerms(emulator: EmulatorReady): { terms: string[]; twoLetter: str
 
 function probeContext(probe: Probe): string {
   const failures = probe.failures.length > 0 ? `; not 200: ${[...new Set(probe.failures)].join(', ')} (${probe.failures.length})` : '';
-  return `${probe.latencies.length} requests, one per ${probe.everyMs} ms (list, search, report, error groups); worst ${ms(Math.max(...probe.latencies))}; event loop delay p99 ${ms(probe.loopDelayMs.p99)}, max ${ms(probe.loopDelayMs.max)}${failures}`;
+  const worst = Object.entries(probe.worstByKind).map(([kind, latency]) => `${kind} ${ms(latency)}`).join(', ');
+  return `${probe.latencies.length} requests, one per ${probe.everyMs} ms; worst ${ms(Math.max(...probe.latencies))} (by kind: ${worst}); event loop delay p99 ${ms(probe.loopDelayMs.p99)}, max ${ms(probe.loopDelayMs.max)}${failures}`;
 }
 
 type Check = [string, string, string, string, boolean | undefined];

@@ -118,8 +118,14 @@ export interface MirrorStore {
   finishPass(input: { day: string; runId: number; at: Date; pruneBefore: Date; firstLoad: boolean }): Promise<PassChores>;
 }
 
+/**
+ * What a completed sync did to its day's snapshot: took it, replaced it, or found nothing that a
+ * snapshot counts changed since the day's earlier one (which then stands for this sync too).
+ */
+export type SnapshotOutcome = 'taken' | 'replaced' | 'unchanged';
+
 export interface PassChores {
-  snapshot: 'taken' | 'replaced';
+  snapshot: SnapshotOutcome;
   /** Months before the first real snapshot filled in from Codat's records (mirror/db/backfill.ts). */
   reconstructedMonths: number;
   /** Rows removed per table, when the day's chores ran. */

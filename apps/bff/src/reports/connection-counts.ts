@@ -81,22 +81,21 @@ export async function connectionCountsReport(db: Db, month: string, rule: Billab
   const base = { month, refreshedAt: isoOrNull(span.takenMs), billableRule: describeRule(rule) };
   if (!span.lastDay) return { ...base, snapshots: null, totals: null, rows: [], sandbox: [], changes: null, daily: [] };
   const { start, next } = monthBounds(month);
-  const [aggregated, [inMonth], [endOfMonth], daily] = await Promise.all([
-    aggregate(db, month, rule, span.lastDay),
-    rows<{ companies: number; withoutConnections: number }>(
-      db,
-      sql`select count(*)::int as companies, (count(*) filter (where m.connections = 0))::int as "withoutConnections" from ${monthCompanies(month, takenBetween(span))}`,
-    ),
-    rows<{ companies: number; companiesWithoutConnections: number }>(
-      db,
-      sql`select companies, companies_without_connections as "companiesWithoutConnections" from mirror_snapshot_days where day = ${span.lastDay}::date`,
-    ),
-    rows<{ day: string; status: string; connections: number }>(
-      db,
-      sql`select day::text as day, status, sum(connections)::int as connections from mirror_snapshot_counts
-          where day >= ${start}::date and day < ${next}::date and not sandbox group by day, status order by day, status`,
-    ),
-  ]);
+  // One statement after another: the sync computes this inside its snapshot's transaction (one connection).
+  const aggregated = await aggregate(db, month, rule, span.lastDay);
+  const [inMonth] = await rows<{ companies: number; withoutConnections: number }>(
+    db,
+    sql`select count(*)::int as companies, (count(*) filter (where m.connections = 0))::int as "withoutConnections" from ${monthCompanies(month, takenBetween(span))}`,
+  );
+  const [endOfMonth] = await rows<{ companies: number; companiesWithoutConnections: number }>(
+    db,
+    sql`select companies, companies_without_connections as "companiesWithoutConnections" from mirror_snapshot_days where day = ${span.lastDay}::date`,
+  );
+  const daily = await rows<{ day: string; status: string; connections: number }>(
+    db,
+    sql`select day::text as day, status, sum(connections)::int as connections from mirror_snapshot_counts
+        where day >= ${start}::date and day < ${next}::date and not sandbox group by day, status order by day, status`,
+  );
   const totalOf = (sandbox: boolean) => aggregated.find((row) => row.total && row.sandbox === sandbox);
   const detail = (sandbox: boolean): ConnectionCountRow[] =>
     aggregated

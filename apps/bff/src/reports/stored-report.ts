@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { mirrorReports } from '../db/schema/mirror.js';
 import type { BillableRule } from './billable-rule.js';
@@ -20,12 +20,21 @@ export async function refreshStoredReport(db: Db, month: string, rule: BillableR
   return report;
 }
 
+/**
+ * When a snapshot replaces the day's earlier one without changing anything it counts (see
+ * takeDailySnapshot): the month's reports kept as of the earlier one hold the same numbers, now
+ * as of the new one. Reports kept as of anything else are left to be computed again.
+ */
+export async function restampStoredReports(db: Db, month: string, from: Date, to: Date): Promise<void> {
+  const at = JSON.stringify(to.toISOString());
+  await db.execute(sql`update mirror_reports set body = jsonb_set(jsonb_set(body, '{refreshedAt}', ${at}::jsonb), '{snapshots,takenAt}', ${at}::jsonb)
+    where month = ${month} and body ->> 'refreshedAt' = ${from.toISOString()}`);
+}
+
 /** The month's report: the kept one when it is as of the month's latest snapshot (same day, same sync), else computed now (and kept). */
 export async function storedConnectionCountsReport(db: Db, month: string, rule: BillableRule): Promise<StoredReport> {
-  const [{ takenMs }, [kept]] = await Promise.all([
-    snapshotSpan(db, month),
-    db.select().from(mirrorReports).where(and(eq(mirrorReports.month, month), eq(mirrorReports.rule, rule))),
-  ]);
+  const { takenMs } = await snapshotSpan(db, month);
+  const [kept] = await db.select().from(mirrorReports).where(and(eq(mirrorReports.month, month), eq(mirrorReports.rule, rule)));
   const body = kept?.body as unknown as StoredReport | undefined;
   const current = body?.refreshedAt != null && takenMs !== null && Date.parse(body.refreshedAt) === takenMs;
   return current ? body! : await refreshStoredReport(db, month, rule);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { time } from './columns.js';
 
 /**
@@ -43,6 +43,9 @@ export const mirrorCompanies = pgTable(
   ],
 );
 
+/** Numbers each change of a connection that a daily snapshot counts (see mirror/db/snapshot.ts). */
+export const mirrorConnectionChangeSeq = pgSequence('mirror_connection_change_seq');
+
 export const mirrorConnections = pgTable(
   'mirror_connections',
   {
@@ -62,9 +65,12 @@ export const mirrorConnections = pgTable(
     /** When Codat's answer (or event) this row reflects was produced: older ones are ignored. */
     observedAt: time('observed_at').notNull(),
     deletedAt: time('deleted_at'),
+    /** From mirror_connection_change_seq when written and whenever what a snapshot counts of it changes (status, company, platform, source type, sandbox, deletion). */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(sql`nextval('mirror_connection_change_seq')`),
   },
   (table) => [
     index('mirror_connections_company').on(table.companyId),
+    index('mirror_connections_change_seq').on(table.changeSeq),
     index('mirror_connections_status').on(table.status, table.companyId).where(sql`${table.deletedAt} is null`),
     index('mirror_connections_platform').on(table.platformKey, table.companyId).where(sql`${table.deletedAt} is null`),
   ],
@@ -178,6 +184,8 @@ export const mirrorSnapshotDays = pgTable('mirror_snapshot_days', {
   companiesWithoutConnections: integer('companies_without_connections').notNull(),
   /** Rebuilt afterwards from what Codat records (mirror/db/backfill.ts), not taken on the day. */
   reconstructed: boolean('reconstructed').notNull().default(false),
+  /** The highest mirror_connections.change_seq the snapshot counted: a later sync that day replaces only what changed after it. */
+  changeSeq: bigint('change_seq', { mode: 'number' }),
 });
 
 /** A day's connection counts by status × platform × source type (the series behind the charts). */

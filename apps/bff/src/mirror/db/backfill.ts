@@ -41,6 +41,7 @@ export async function backfillMonths(db: Db, day: string, runId: number): Promis
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`create temp table backfill_connections on commit drop as ${connectionHistory()}`);
     for (const month of filled) await reconstructMonth(tx, month, runId);
+    if (filled.includes(previousMonth(current))) await linkToPreviousMonth(tx, current);
   });
   await restoreIndexes(db);
   return filled;
@@ -61,6 +62,18 @@ function connectionHistory(): SQL {
     from mirror_connections k
     left join (select connection_id, min(errored_at) as first_error from mirror_connection_errors where active group by connection_id) e on e.connection_id = k.id
     order by k.id`;
+}
+
+/**
+ * The month's connections as the previous month's last snapshot saw them, once the backfill has
+ * filled that month in (the month's snapshot was taken before it was): what tells new from old.
+ */
+async function linkToPreviousMonth(db: Db, month: string): Promise<void> {
+  const previous = previousMonth(month);
+  await db.execute(sql`update mirror_connection_months m set previous_status = p.last_status
+    from mirror_connection_months p
+    where m.month = ${month} and p.month = ${previous} and p.connection_id = m.connection_id
+      and p.last_day = (select max(day) from mirror_snapshot_days where to_char(day, 'YYYY-MM') = ${previous})`);
 }
 
 /** One snapshot at the month's end (its `taken_at`: the instant it stands for). */
@@ -91,5 +104,5 @@ async function reconstructMonth(db: Db, month: string, runId: number): Promise<v
       1, (k.status = 'Linked')::int, p.last_status
     from ${atEnd}
     left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = k.id`);
-  await rollUpCompanies(db, month, day, false);
+  await rollUpCompanies(db, month, day, { replaced: false });
 }

@@ -1,41 +1,89 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { previousMonth } from '../../reports/month.js';
+import { restampStoredReports } from '../../reports/stored-report.js';
 import { utcDay } from '../settings.js';
+import type { SnapshotOutcome } from '../store.js';
 import { LARGE_WORK_MEM, rows } from './sql.js';
 
 const monthOf = (day: string) => day.slice(0, 7);
 
-/** What a completed sync did to its day's snapshot. */
-export type SnapshotOutcome = 'taken' | 'replaced';
+/** The day's earlier snapshot, when a sync already took one today. */
+interface EarlierSnapshot {
+  takenMs: number;
+  /** Null when it predates change numbers (migration 0009): it is then replaced whole. */
+  changeSeq: number | null;
+}
 
 /**
  * The day's snapshot: the first completed sync of a UTC day takes it, each later one that day
- * replaces it (the day's contribution to each connection's month is undone, then added again), so
- * the month in progress reflects the latest sync; once the day is over nothing writes it again.
- * Counts by status × platform × source type, and each live connection's month rolled forward.
+ * replaces it, so the month in progress reflects the latest sync; once the day is over nothing
+ * writes it again. Counts by status × platform × source type, and each live connection's month
+ * rolled forward. A replacement redoes only the connections whose change number is above the
+ * earlier snapshot's (see mirror_connections.change_seq): on a large fleet where little changed
+ * between syncs it takes milliseconds instead of rewriting every connection's month.
  * Call inside a transaction.
  */
 export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date): Promise<SnapshotOutcome> {
   const month = monthOf(day);
   await db.execute(LARGE_WORK_MEM);
-  const [day_] = await rows<{ replaced: boolean }>(
+  // Connection writes wait until the snapshot commits, and the ones before it have committed: every
+  // change numbered up to `through` is in the snapshot, every later one is numbered above it.
+  await db.execute(sql`lock table mirror_connections in share mode`);
+  const [earlier] = await rows<EarlierSnapshot>(
     db,
-    sql`insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections)
-        select ${day}::date, ${at.toISOString()}::timestamptz, ${runId}, count(*)::int, (count(*) filter (where k.company_id is null))::int
+    sql`select (extract(epoch from taken_at) * 1000)::float8 as "takenMs", change_seq::float8 as "changeSeq" from mirror_snapshot_days where day = ${day}::date`,
+  );
+  const [{ through }] = (await rows<{ through: number }>(db, sql`select coalesce(max(change_seq), 0)::float8 as through from mirror_connections`)) as [{ through: number }];
+  const companies = await companyCounts(db);
+  if (earlier?.changeSeq != null) {
+    const outcome = await replaceChanged(db, month, day, earlier, companies);
+    if (outcome === 'unchanged') await restampStoredReports(db, month, new Date(earlier.takenMs), at);
+    await db.execute(sql`update mirror_snapshot_days set taken_at = ${at.toISOString()}::timestamptz, run_id = ${runId}, change_seq = ${through},
+      companies = ${companies.companies}, companies_without_connections = ${companies.withoutConnections} where day = ${day}::date`);
+    return outcome;
+  }
+  await db.execute(sql`
+    insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, change_seq)
+    values (${day}::date, ${at.toISOString()}::timestamptz, ${runId}, ${companies.companies}, ${companies.withoutConnections}, ${through})
+    on conflict (day) do update set taken_at = excluded.taken_at, run_id = excluded.run_id, companies = excluded.companies,
+      companies_without_connections = excluded.companies_without_connections, change_seq = excluded.change_seq`);
+  if (earlier) {
+    await db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
+    await undoDay(db, month, day);
+  }
+  await countDay(db, day);
+  await addDay(db, month, day, sql`true`);
+  await rollUpCompanies(db, month, day, { replaced: earlier !== undefined });
+  return earlier ? 'replaced' : 'taken';
+}
+
+interface CompanyCounts {
+  companies: number;
+  withoutConnections: number;
+}
+
+async function companyCounts(db: Db): Promise<CompanyCounts> {
+  const [counts] = await rows<CompanyCounts>(
+    db,
+    sql`select count(*)::int as companies, (count(*) filter (where k.company_id is null))::int as "withoutConnections"
         from mirror_companies c
         left join (select distinct company_id from mirror_connections where deleted_at is null) as k on k.company_id = c.id
-        where c.deleted_at is null
-        on conflict (day) do update set taken_at = excluded.taken_at, run_id = excluded.run_id, companies = excluded.companies,
-          companies_without_connections = excluded.companies_without_connections
-        returning (xmax <> 0) as replaced`,
+        where c.deleted_at is null`,
   );
-  const replaced = day_!.replaced;
-  if (replaced) await undoDay(db, month, day);
+  return counts!;
+}
+
+/** The day's counts by status × platform × source type. */
+async function countDay(db: Db, day: string): Promise<void> {
   await db.execute(sql`
     insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
     select ${day}::date, status, coalesce(platform_key, ''), source_type, bool_or(sandbox), count(*)::int, count(distinct company_id)::int
     from mirror_connections where deleted_at is null group by status, coalesce(platform_key, ''), source_type`);
+}
+
+/** The day added to the month of each live connection that `which` (over mirror_connections c) selects. */
+async function addDay(db: Db, month: string, day: string, which: SQL): Promise<void> {
   const [previous] = await rows<{ day: string | null }>(
     db,
     sql`select max(day)::text as day from mirror_snapshot_days where day >= ${`${previousMonth(month)}-01`}::date and day < ${`${month}-01`}::date`,
@@ -47,33 +95,83 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
       1, case when c.status = 'Linked' then 1 else 0 end, p.last_status
     from mirror_connections c
     left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = c.id and p.last_day = ${previous?.day ?? null}::date
-    where c.deleted_at is null
+    where c.deleted_at is null and ${which}
     on conflict (month, connection_id) do update set company_id = excluded.company_id, platform_key = excluded.platform_key,
       platform_name = excluded.platform_name, source_type = excluded.source_type, sandbox = excluded.sandbox,
       before_last_day = mirror_connection_months.last_day, before_last_status = mirror_connection_months.last_status,
       last_day = excluded.last_day, last_status = excluded.last_status, days_seen = mirror_connection_months.days_seen + 1,
       days_linked = mirror_connection_months.days_linked + excluded.days_linked`);
-  await rollUpCompanies(db, month, day, replaced);
-  return replaced ? 'replaced' : 'taken';
 }
 
-/** Takes the day's earlier snapshot out of its month, so the day can be added again. */
-async function undoDay(db: Db, month: string, day: string): Promise<void> {
-  await db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
-  await db.execute(sql`delete from mirror_connection_months where month = ${month} and first_day = ${day}::date`);
+/** Takes the day's earlier snapshot out of its month (of the connections `which` selects), so the day can be added again. */
+async function undoDay(db: Db, month: string, day: string, which: SQL = sql`true`): Promise<void> {
+  await db.execute(sql`delete from mirror_connection_months m where month = ${month} and first_day = ${day}::date and ${which}`);
   // Rows written before before_last_* existed fall back to their first day and status.
   await db.execute(sql`
-    update mirror_connection_months set days_seen = days_seen - 1, days_linked = days_linked - (last_status = 'Linked')::int,
+    update mirror_connection_months m set days_seen = days_seen - 1, days_linked = days_linked - (last_status = 'Linked')::int,
       last_day = coalesce(before_last_day, first_day), last_status = coalesce(before_last_status, first_status),
       before_last_day = null, before_last_status = null
-    where month = ${month} and last_day = ${day}::date`);
+    where month = ${month} and last_day = ${day}::date and ${which}`);
 }
 
-/** mirror_company_months for `month` from its connections, as of snapshot `day` (the month's latest). */
-export async function rollUpCompanies(db: Db, month: string, day: string, replaced: boolean): Promise<void> {
+/**
+ * Replaces the day's earlier snapshot for the connections changed since it; the others count as
+ * they did. The same result as undoing the whole day and adding it again, in place: a connection
+ * the earlier snapshot counted and that is still live only has its latest day's status and
+ * attributes rewritten.
+ */
+async function replaceChanged(db: Db, month: string, day: string, earlier: EarlierSnapshot, companies: CompanyCounts): Promise<SnapshotOutcome> {
+  const changed = sql`c.change_seq > ${earlier.changeSeq}`;
+  await db.execute(sql`create temp table snapshot_changed on commit drop as
+    select c.id, c.company_id, c.status, c.platform_key, c.platform_name, c.source_type, c.sandbox, c.deleted_at is null as live
+    from mirror_connections c where ${changed}`);
+  const [{ count }] = (await rows<{ count: number }>(db, sql`select count(*)::int as count from snapshot_changed`)) as [{ count: number }];
+  if (count === 0 && !(await companiesChanged(db, day, earlier, companies))) return 'unchanged';
+  // Their companies before and after, for the roll-up.
+  await db.execute(sql`create temp table snapshot_companies on commit drop as
+    select company_id from snapshot_changed union
+    select m.company_id from mirror_connection_months m join snapshot_changed c on c.id = m.connection_id where m.month = ${month}`);
+  await undoDay(db, month, day, sql`m.connection_id in (select id from snapshot_changed where not live)`);
+  await db.execute(sql`
+    update mirror_connection_months m set company_id = c.company_id, platform_key = c.platform_key, platform_name = c.platform_name,
+      source_type = c.source_type, sandbox = c.sandbox,
+      days_linked = m.days_linked - (m.last_status = 'Linked')::int + (c.status = 'Linked')::int, last_status = c.status,
+      first_status = case when m.first_day = ${day}::date then c.status else m.first_status end,
+      before_last_day = case when m.first_day = ${day}::date then null else coalesce(m.before_last_day, m.first_day) end,
+      before_last_status = case when m.first_day = ${day}::date then null else coalesce(m.before_last_status, m.first_status) end
+    from snapshot_changed c where c.live and m.month = ${month} and m.connection_id = c.id and m.last_day = ${day}::date`);
+  await addDay(db, month, day, sql`c.id in (select id from snapshot_changed where live)
+    and not exists (select 1 from mirror_connection_months m where m.month = ${month} and m.connection_id = c.id and m.last_day = ${day}::date)`);
+  await db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
+  await countDay(db, day);
+  await rollUpCompanies(db, month, day, { replaced: true, companies: sql`(select company_id from snapshot_companies)` });
+  return 'replaced';
+}
+
+/** Whether a company appeared or went since the earlier snapshot (what the month's company counts read). */
+async function companiesChanged(db: Db, day: string, earlier: EarlierSnapshot, now: CompanyCounts): Promise<boolean> {
+  const [then] = await rows<CompanyCounts>(
+    db,
+    sql`select companies, companies_without_connections as "withoutConnections" from mirror_snapshot_days where day = ${day}::date`,
+  );
+  if (then!.companies !== now.companies || then!.withoutConnections !== now.withoutConnections) return true;
+  const since = sql`${new Date(earlier.takenMs).toISOString()}::timestamptz`;
+  const [moved] = await rows(
+    db,
+    sql`select 1 from mirror_companies where first_seen_at >= ${since} or deleted_at >= ${since} limit 1`,
+  );
+  return moved !== undefined;
+}
+
+/**
+ * mirror_company_months for `month` from its connections, as of snapshot `day` (the month's
+ * latest): of every company, or of `companies` (a subquery of ids) when only theirs changed.
+ */
+export async function rollUpCompanies(db: Db, month: string, day: string, { replaced, companies }: { replaced: boolean; companies?: SQL }): Promise<void> {
+  const ofCompanies = (column: SQL) => (companies ? sql`${column} in ${companies}` : sql`true`);
   if (replaced) {
     // Companies whose every connection of the month appeared only in the replaced snapshot.
-    await db.execute(sql`delete from mirror_company_months m where m.month = ${month}
+    await db.execute(sql`delete from mirror_company_months m where m.month = ${month} and ${ofCompanies(sql`m.company_id`)}
       and not exists (select 1 from mirror_connection_months c where c.month = ${month} and c.company_id = m.company_id)`);
   }
   const linkedAtEnd = sql`not sandbox and last_day = ${day}::date and last_status = 'Linked'`;
@@ -86,7 +184,7 @@ export async function rollUpCompanies(db: Db, month: string, day: string, replac
       (count(*) filter (where not sandbox and days_linked > 0 and days_linked = days_seen))::int,
       (count(*) filter (where sandbox))::int,
       array_remove(array_agg(distinct platform_key order by platform_key), null)
-    from mirror_connection_months where month = ${month} group by month, company_id
+    from mirror_connection_months where month = ${month} and ${ofCompanies(sql`company_id`)} group by month, company_id
     on conflict (month, company_id) do update set connections = excluded.connections, linked_at_month_end = excluded.linked_at_month_end,
       billable_linked_any_time = excluded.billable_linked_any_time, billable_linked_at_month_end = excluded.billable_linked_at_month_end,
       billable_linked_all_month = excluded.billable_linked_all_month, sandbox_connections = excluded.sandbox_connections,

@@ -10,7 +10,7 @@ import { applyWrite, forgetDigests, recordDigests } from './write.js';
 import { BULK_LOADED_TABLES, deferIndexes, ensureSearchIndex, OTHER_MIRROR_TABLES, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { refreshDuplicateGroups } from '../../reports/duplicates.js';
-import { refreshStoredReport } from '../../reports/stored-report.js';
+import { refreshStoredReport, storedConnectionCountsReport } from '../../reports/stored-report.js';
 
 /** The mirror on the console's database (PGlite or PostgreSQL, through Drizzle). */
 export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorStore {
@@ -73,12 +73,21 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       const indexesRebuilt = await restoreIndexes(db);
       // After a first load the planner knows nothing of the new rows yet: statistics first.
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
-      const snapshot = await db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, at));
+      const month = day.slice(0, 7);
+      // The month's report is kept in the snapshot's transaction: no request sees the new snapshot
+      // before its report (and sets out to compute it meanwhile, seconds on a large fleet).
+      const snapshot = await db.transaction(async (transaction) => {
+        const tx = transaction as unknown as Db;
+        const outcome = await takeDailySnapshot(tx, day, runId, at);
+        await (outcome === 'unchanged' ? storedConnectionCountsReport : refreshStoredReport)(tx, month, billableRule);
+        return outcome;
+      });
       const firstOfDay = snapshot === 'taken';
       const reconstructed = firstOfDay ? await backfillMonths(db, day, runId) : [];
       const pruned = firstOfDay ? await prune(db, pruneBefore) : undefined;
       if (firstOfDay) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
-      for (const month of [...reconstructed, day.slice(0, 7)]) await refreshStoredReport(db, month, billableRule);
+      // The month's changes are counted against the month before it, which the backfill may have filled.
+      if (reconstructed.length > 0) for (const filled of [...reconstructed, month]) await refreshStoredReport(db, filled, billableRule);
       const duplicateGroups = await refreshDuplicateGroups(db);
       return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
     },

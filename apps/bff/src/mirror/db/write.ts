@@ -67,6 +67,11 @@ async function upsertConnections(db: Db, write: MirrorWrite, now: string): Promi
         created_at = excluded.created_at, last_sync = excluded.last_sync, sandbox = excluded.sandbox, observed_at = excluded.observed_at,
         status_changed_at = case when mirror_connections.status <> excluded.status or mirror_connections.deleted_at is not null
           then excluded.status_changed_at else mirror_connections.status_changed_at end,
+        change_seq = case when mirror_connections.deleted_at is not null
+            or (mirror_connections.status, mirror_connections.company_id, mirror_connections.platform_key, mirror_connections.platform_name,
+              mirror_connections.source_type, mirror_connections.sandbox)
+              is distinct from (excluded.status, excluded.company_id, excluded.platform_key, excluded.platform_name, excluded.source_type, excluded.sandbox)
+          then nextval('mirror_connection_change_seq') else mirror_connections.change_seq end,
         deleted_at = null
       where mirror_connections.observed_at <= excluded.observed_at`);
   }
@@ -79,7 +84,8 @@ async function deleteRecords(db: Db, write: MirrorWrite, now: string): Promise<v
   }
   if (write.deletedConnectionIds.length > 0) {
     const ids = array(write.deletedConnectionIds, 'text');
-    await db.execute(sql`update mirror_connections set deleted_at = ${now}::timestamptz, status_changed_at = ${now}::timestamptz
+    await db.execute(sql`update mirror_connections set deleted_at = ${now}::timestamptz, status_changed_at = ${now}::timestamptz,
+      change_seq = nextval('mirror_connection_change_seq')
       where id = any(${ids}) and deleted_at is null`);
     await db.execute(sql`update mirror_connection_errors set active = false, gone = true, inactive_since = coalesce(inactive_since, ${now}::timestamptz)
       where connection_id = any(${ids}) and not gone`);
