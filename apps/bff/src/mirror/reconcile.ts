@@ -4,7 +4,8 @@ import { observePage } from './observe-page.js';
 import type { SyncRun } from './store.js';
 import type { SyncContext } from './sync.js';
 
-const BATCH = 200;
+/** Companies looked at per statement (a few milliseconds each, even on embedded PGlite). */
+const SCAN = 2000;
 const CONCURRENT_CHECKS = 8;
 
 /** Codat's answer for one company: the company, or undefined when it is gone (404). */
@@ -28,9 +29,9 @@ export async function reconcileMissing(ctx: SyncContext, run: SyncRun): Promise<
   let checked = 0;
   const result = { deleted: 0, changes: 0 };
   for (;;) {
-    const ids = await ctx.store.companiesNotSeen(run.id, after, BATCH);
-    if (ids.length === 0) return result;
-    after = ids[ids.length - 1];
+    const { unseen: ids, last } = await ctx.store.companiesNotSeen(run.id, after, SCAN);
+    if (last === undefined) return result;
+    after = last;
     const found: Company[] = [];
     const gone: string[] = [];
     for (let i = 0; i < ids.length; i += CONCURRENT_CHECKS) {

@@ -102,8 +102,12 @@ export interface MirrorStore {
   applyPage(run: { runId: number; lease: LeaseClaim }, page: PageWrite): Promise<void>;
   /** Writes an observation outside paging (webhooks, reconciliation); clears the digests it touches. */
   applyWrite(write: MirrorWrite, source: 'sync' | 'webhook', seenAt: Date): Promise<void>;
-  /** Companies not deleted and not seen by `runId`, in id order after `after`. */
-  companiesNotSeen(runId: number, after: string | undefined, limit: number): Promise<string[]>;
+  /**
+   * Of the next `scan` companies not deleted, in id order after `after`, those `runId` did not see,
+   * and the last id looked at (undefined past the end). A bounded scan per call: one statement
+   * never reads the whole fleet.
+   */
+  companiesNotSeen(runId: number, after: string | undefined, scan: number): Promise<{ unseen: string[]; last: string | undefined }>;
 
   /** Before a first load: secondary indexes dropped, to be rebuilt by finishPass. */
   deferIndexes(): Promise<number>;
@@ -131,7 +135,7 @@ export interface PassChores {
   /** Rows removed per table, when the day's chores ran. */
   pruned?: Record<string, number>;
   indexesRebuilt: number;
-  /** Possible-duplicate groups found (reports/duplicates.ts). */
-  duplicateGroups: number;
+  /** Possible-duplicate groups found (reports/duplicates.ts); not looked for again when the snapshot found nothing changed. */
+  duplicateGroups?: number;
   searchIndexBuilt: boolean;
 }

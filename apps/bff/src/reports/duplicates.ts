@@ -19,26 +19,24 @@ const GROUPS = sql`
     from mirror_connections where deleted_at is null and platform_key is not null group by company_id, platform_key having count(*) > 1`;
 
 /**
- * Finds the groups again and keeps them in mirror_duplicate_groups, after each completed sync:
- * the grouping reads every company and connection (half a second at 100,000 companies), too
- * slow to repeat for every page and every batch of an export. Only groups that changed are
- * written (the delete and the upsert touch disjoint rows), so a quiet fleet writes nothing.
+ * Finds the groups again and keeps them in mirror_duplicate_groups, with each daily snapshot a
+ * sync takes or replaces (in its transaction: call inside one): the grouping reads every company
+ * and connection (half a second at 100,000 companies), too slow to repeat for every page and
+ * every batch of an export. Only groups that changed are written (the delete and the upsert touch
+ * disjoint rows), so a quiet fleet writes nothing.
  */
-export async function refreshDuplicateGroups(db: Db): Promise<number> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    await tx.execute(LARGE_WORK_MEM);
-    const [result] = await rows<{ groups: number }>(
-      tx,
-      sql`with fresh as materialized (${GROUPS}),
-        gone as (delete from mirror_duplicate_groups g where not exists (select 1 from fresh f where f.reason = g.reason and f.key = g.key)),
-        upserted as (insert into mirror_duplicate_groups (reason, key, company_ids) select reason, key, company_ids from fresh
-          on conflict (reason, key) do update set company_ids = excluded.company_ids
-          where mirror_duplicate_groups.company_ids <> excluded.company_ids)
-        select count(*)::int as groups from fresh`,
-    );
-    return result!.groups;
-  });
+export async function refreshDuplicateGroups(tx: Db): Promise<number> {
+  await tx.execute(LARGE_WORK_MEM);
+  const [result] = await rows<{ groups: number }>(
+    tx,
+    sql`with fresh as materialized (${GROUPS}),
+      gone as (delete from mirror_duplicate_groups g where not exists (select 1 from fresh f where f.reason = g.reason and f.key = g.key)),
+      upserted as (insert into mirror_duplicate_groups (reason, key, company_ids) select reason, key, company_ids from fresh
+        on conflict (reason, key) do update set company_ids = excluded.company_ids
+        where mirror_duplicate_groups.company_ids <> excluded.company_ids)
+      select count(*)::int as groups from fresh`,
+  );
+  return result!.groups;
 }
 
 interface GroupRow {

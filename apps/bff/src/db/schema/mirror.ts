@@ -40,6 +40,8 @@ export const mirrorCompanies = pgTable(
     index('mirror_companies_name').on(sql`lower(${table.name})`, table.id),
     index('mirror_companies_created').on(table.createdAt, table.id),
     index('mirror_companies_last_sync').on(table.lastSyncAt, table.id),
+    // Whether any company changed since a snapshot (see mirror/db/snapshot.ts).
+    index('mirror_companies_updated').on(table.updatedAt),
   ],
 );
 

@@ -35,14 +35,15 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
     sql`select (extract(epoch from taken_at) * 1000)::float8 as "takenMs", change_seq::float8 as "changeSeq" from mirror_snapshot_days where day = ${day}::date`,
   );
   const [{ through }] = (await rows<{ through: number }>(db, sql`select coalesce(max(change_seq), 0)::float8 as through from mirror_connections`)) as [{ through: number }];
-  const companies = await companyCounts(db);
   if (earlier?.changeSeq != null) {
-    const outcome = await replaceChanged(db, month, day, earlier, companies);
+    const outcome = await replaceChanged(db, month, day, earlier);
     if (outcome === 'unchanged') await restampStoredReports(db, month, new Date(earlier.takenMs), at);
-    await db.execute(sql`update mirror_snapshot_days set taken_at = ${at.toISOString()}::timestamptz, run_id = ${runId}, change_seq = ${through},
-      companies = ${companies.companies}, companies_without_connections = ${companies.withoutConnections} where day = ${day}::date`);
+    const counts = outcome === 'unchanged' ? sql`` : companyCountsSet(await companyCounts(db));
+    await db.execute(sql`update mirror_snapshot_days set taken_at = ${at.toISOString()}::timestamptz, run_id = ${runId}, change_seq = ${through} ${counts}
+      where day = ${day}::date`);
     return outcome;
   }
+  const companies = await companyCounts(db);
   await db.execute(sql`
     insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, change_seq)
     values (${day}::date, ${at.toISOString()}::timestamptz, ${runId}, ${companies.companies}, ${companies.withoutConnections}, ${through})
@@ -73,6 +74,9 @@ async function companyCounts(db: Db): Promise<CompanyCounts> {
   );
   return counts!;
 }
+
+const companyCountsSet = ({ companies, withoutConnections }: CompanyCounts) =>
+  sql`, companies = ${companies}, companies_without_connections = ${withoutConnections}`;
 
 /** The day's counts by status × platform × source type. */
 async function countDay(db: Db, day: string): Promise<void> {
@@ -120,13 +124,13 @@ async function undoDay(db: Db, month: string, day: string, which: SQL = sql`true
  * the earlier snapshot counted and that is still live only has its latest day's status and
  * attributes rewritten.
  */
-async function replaceChanged(db: Db, month: string, day: string, earlier: EarlierSnapshot, companies: CompanyCounts): Promise<SnapshotOutcome> {
+async function replaceChanged(db: Db, month: string, day: string, earlier: EarlierSnapshot): Promise<SnapshotOutcome> {
   const changed = sql`c.change_seq > ${earlier.changeSeq}`;
   await db.execute(sql`create temp table snapshot_changed on commit drop as
     select c.id, c.company_id, c.status, c.platform_key, c.platform_name, c.source_type, c.sandbox, c.deleted_at is null as live
     from mirror_connections c where ${changed}`);
   const [{ count }] = (await rows<{ count: number }>(db, sql`select count(*)::int as count from snapshot_changed`)) as [{ count: number }];
-  if (count === 0 && !(await companiesChanged(db, day, earlier, companies))) return 'unchanged';
+  if (count === 0 && !(await companiesChangedSince(db, earlier.takenMs))) return 'unchanged';
   // Their companies before and after, for the roll-up.
   await db.execute(sql`create temp table snapshot_companies on commit drop as
     select company_id from snapshot_changed union
@@ -148,19 +152,14 @@ async function replaceChanged(db: Db, month: string, day: string, earlier: Earli
   return 'replaced';
 }
 
-/** Whether a company appeared or went since the earlier snapshot (what the month's company counts read). */
-async function companiesChanged(db: Db, day: string, earlier: EarlierSnapshot, now: CompanyCounts): Promise<boolean> {
-  const [then] = await rows<CompanyCounts>(
-    db,
-    sql`select companies, companies_without_connections as "withoutConnections" from mirror_snapshot_days where day = ${day}::date`,
-  );
-  if (then!.companies !== now.companies || then!.withoutConnections !== now.withoutConnections) return true;
-  const since = sql`${new Date(earlier.takenMs).toISOString()}::timestamptz`;
-  const [moved] = await rows(
-    db,
-    sql`select 1 from mirror_companies where first_seen_at >= ${since} or deleted_at >= ${since} limit 1`,
-  );
-  return moved !== undefined;
+/**
+ * Whether a company was written since the earlier snapshot (created, changed or deleted: what the
+ * month's company counts and the possible duplicates read). By the writers' clocks, which the
+ * replicas keep in step as their leases need.
+ */
+async function companiesChangedSince(db: Db, takenMs: number): Promise<boolean> {
+  const [written] = await rows(db, sql`select 1 from mirror_companies where updated_at >= ${new Date(takenMs).toISOString()}::timestamptz limit 1`);
+  return written !== undefined;
 }
 
 /**

@@ -56,16 +56,14 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
         await forgetDigests(tx, write);
       }),
 
-    companiesNotSeen: async (runId, after, limit) =>
-      (
-        await rows<{ id: string }>(
-          db,
-          sql`select c.id from mirror_companies c
-              where c.deleted_at is null and c.id > ${after ?? ''}
-                and not exists (select 1 from mirror_sync_seen s where s.run_id = ${runId} and s.company_id = c.id)
-              order by c.id limit ${limit}`,
-        )
-      ).map((row) => row.id),
+    companiesNotSeen: async (runId, after, scan) => {
+      const scanned = await rows<{ id: string; seen: boolean }>(
+        db,
+        sql`select c.id, exists (select 1 from mirror_sync_seen s where s.run_id = ${runId} and s.company_id = c.id) as seen
+            from mirror_companies c where c.deleted_at is null and c.id > ${after ?? ''} order by c.id limit ${scan}`,
+      );
+      return { unseen: scanned.filter((row) => !row.seen).map((row) => row.id), last: scanned.at(-1)?.id };
+    },
 
     deferIndexes: () => deferIndexes(db),
 
@@ -74,13 +72,18 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       // After a first load the planner knows nothing of the new rows yet: statistics first.
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       const month = day.slice(0, 7);
-      // The month's report is kept in the snapshot's transaction: no request sees the new snapshot
-      // before its report (and sets out to compute it meanwhile, seconds on a large fleet).
-      const snapshot = await db.transaction(async (transaction) => {
+      // The month's report and the possible duplicates are kept in the snapshot's transaction: no
+      // request sees the new snapshot before its report (and sets out to compute it meanwhile,
+      // seconds on a large fleet), and a snapshot that found nothing changed can rely on both.
+      const { outcome: snapshot, duplicateGroups } = await db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
         const outcome = await takeDailySnapshot(tx, day, runId, at);
-        await (outcome === 'unchanged' ? storedConnectionCountsReport : refreshStoredReport)(tx, month, billableRule);
-        return outcome;
+        if (outcome === 'unchanged') {
+          await storedConnectionCountsReport(tx, month, billableRule);
+          return { outcome, duplicateGroups: undefined };
+        }
+        await refreshStoredReport(tx, month, billableRule);
+        return { outcome, duplicateGroups: await refreshDuplicateGroups(tx) };
       });
       const firstOfDay = snapshot === 'taken';
       const reconstructed = firstOfDay ? await backfillMonths(db, day, runId) : [];
@@ -88,7 +91,6 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       if (firstOfDay) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
       // The month's changes are counted against the month before it, which the backfill may have filled.
       if (reconstructed.length > 0) for (const filled of [...reconstructed, month]) await refreshStoredReport(db, filled, billableRule);
-      const duplicateGroups = await refreshDuplicateGroups(db);
       return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
     },
   };
