@@ -78,7 +78,14 @@ export interface RunFigures extends SyncFigures {
 /** Latencies of the requests made while something ran, and the ones that did not answer 200. */
 export interface Probe {
   everyMs: number;
+  /** Requests answered from the console's database alone. */
   latencies: number[];
+  /**
+   * Requests that waited for Codat (Server-Timing `codat`): the companies list and search before
+   * the first load completes, when the mirror cannot answer yet. A Codat round trip is 150–400 ms
+   * on a real Codat: these are reported apart, not judged against the mirror's target.
+   */
+  codatLatencies: number[];
   /** The worst latency of each kind of request (list, search, report, error groups). */
   worstByKind: Record<string, number>;
   failures: string[];
@@ -123,6 +130,7 @@ async function open(): Promise<{ database: Database; dispose: () => Promise<void
  */
 async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe }> {
   const latencies: number[] = [];
+  const codatLatencies: number[] = [];
   const worstByKind: Record<string, number> = {};
   const failures: string[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -137,7 +145,7 @@ async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe
         .then(async (response) => {
           await response.arrayBuffer();
           const latency = performance.now() - due;
-          latencies.push(latency);
+          (response.headers.get('server-timing')?.includes('codat') ? codatLatencies : latencies).push(latency);
           worstByKind[kind] = Math.max(worstByKind[kind] ?? 0, latency);
           if (response.status !== 200) failures.push(`${response.status} ${path.split('?')[0]}`);
         })
@@ -153,7 +161,7 @@ async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe
     // Requests due while the loop was blocked to the end are made now, late, as staff would.
     startDue();
     loop.disable();
-    return { value, probe: { everyMs: PROBE_EVERY_MS, latencies, worstByKind, failures, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } } };
+    return { value, probe: { everyMs: PROBE_EVERY_MS, latencies, codatLatencies, worstByKind, failures, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } } };
   } finally {
     clearInterval(timer);
     await Promise.all(inFlight);
