@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { mirrorSyncRuns, mirrorSyncSeen } from '../../db/schema/mirror.js';
 import type { LeaseClaim, RunOutcome, SyncRun, SyncRunStatus, SyncTrigger } from '../store.js';
@@ -41,6 +41,23 @@ export async function releaseLease(db: Db, holder: string): Promise<void> {
 export async function selectRun(db: Db, id: number): Promise<SyncRun | undefined> {
   const [row] = await db.select().from(mirrorSyncRuns).where(eq(mirrorSyncRuns.id, id));
   return row && toSyncRun(row);
+}
+
+/**
+ * The companies a completed run saw: as many rows as companies, 96 runs a day at the default
+ * interval, so their space is reclaimed at once, or PGlite's files would grow by gigabytes a day.
+ * With no other run unfinished that is a TRUNCATE, instant where a DELETE and a VACUUM of 100,000
+ * rows hold embedded PGlite's one session for a few hundred milliseconds.
+ */
+async function forgetSeen(db: Db, runId: number): Promise<void> {
+  const [other] = await db
+    .select({ id: mirrorSyncRuns.id })
+    .from(mirrorSyncRuns)
+    .where(and(inArray(mirrorSyncRuns.status, UNFINISHED), ne(mirrorSyncRuns.id, runId)))
+    .limit(1);
+  if (!other) return void (await db.execute(sql`truncate mirror_sync_seen`));
+  await db.delete(mirrorSyncSeen).where(eq(mirrorSyncSeen.runId, runId));
+  await vacuum(db, ['mirror_sync_seen']);
 }
 
 export function runQueries(db: Db) {
@@ -107,10 +124,7 @@ export function runQueries(db: Db) {
         .where(and(eq(mirrorSyncRuns.id, runId), eq(mirrorSyncRuns.holder, holder), eq(mirrorSyncRuns.status, 'running')))
         .returning();
       if (row && outcome.status === 'completed') {
-        await db.delete(mirrorSyncSeen).where(eq(mirrorSyncSeen.runId, runId));
-        // As many rows as companies, 96 runs a day at the default interval: reclaimed at once, or
-        // PGlite's files would grow by gigabytes a day.
-        await vacuum(db, ['mirror_sync_seen']);
+        await forgetSeen(db, runId);
         forgetRefreshedAt(db);
       }
       return row ? toSyncRun(row) : (await selectRun(db, runId))!;

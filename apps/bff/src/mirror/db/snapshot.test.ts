@@ -69,7 +69,7 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
       expect(replaced.days.at(-1)).toMatchObject({ day, taken_at: expect.stringContaining('15:00:00') });
       expect(await replacedWhole(day)).toEqual(replaced);
     }
-  });
+  }, 60_000);
 
   it('leaves the tables as they are when nothing changed, and keeps the month’s report current', async () => {
     const before = await snapshotTables(stack.db);
@@ -91,5 +91,5 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
     // The same numbers; only the times move on.
     const timeless = (body: Record<string, unknown>) => ({ ...body, refreshedAt: null, mirrorSyncedAt: null, snapshots: { ...(body.snapshots as object), takenAt: null } });
     expect(timeless(report)).toEqual(timeless(reportBefore));
-  });
+  }, 30_000);
 });
