@@ -1,7 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Db } from '../db/database.js';
 import { mirrorSyncRuns } from '../db/schema/mirror.js';
+import { rows } from './db/sql.js';
 
 export const REFRESHED_AT_HEADER = 'X-Mirror-Refreshed-At';
 
@@ -29,6 +30,16 @@ export async function mirrorRefreshedAt(db: Db): Promise<string | null> {
   const value = row?.finishedAt?.toISOString() ?? null;
   cached.set(db, { value, readAtMs: Date.now() });
   return value;
+}
+
+/**
+ * Moves whenever the mirror records a change: a company created, reappearing or deleted, a
+ * connection's status, an error appearing or resolving (mirror/write-builder.ts). The newest
+ * change's id, read from the primary key: what cached summaries of the mirror are keyed on.
+ */
+export async function changesVersion(db: Db): Promise<number> {
+  const [row] = await rows<{ id: number }>(db, sql`select coalesce(max(id), 0)::float8 as id from mirror_changes`);
+  return row!.id;
 }
 
 export function forgetRefreshedAt(db: Db): void {

@@ -76,6 +76,18 @@ describe('searchMirror', () => {
     const created = byCreated.records.map((c) => Date.parse(c.created!));
     expect(created).toEqual([...created].sort((a, b) => b - a));
   });
+
+  it('counts the whole list again once a company comes or goes', async () => {
+    const total = async () => (await search({ end: 0 }))!.total;
+    expect(await total()).toBe(stack.emu.store.companies.size);
+    const added = await stack.deps.codat.companies.create({ name: 'Counted after a sync' });
+    await stack.deps.codat.companies.delete(F.noConnections.companyId);
+    await stack.deps.codat.companies.delete(F.activeError.companyId);
+    expect(await total()).toBe(stack.emu.store.companies.size + 1);
+    await syncOnce(syncContext(stack));
+    expect(await total()).toBe(stack.emu.store.companies.size);
+    expect((await search({ q: added.id }))!.total).toBe(1);
+  });
 });
 
 describe('searchMirror on a larger fleet', () => {

@@ -5,7 +5,7 @@ import type { CompanyFilter, CompanyRecord, CompanySortField } from '../resource
 import { isUuid } from '../codat/safe-query.js';
 import { isBankFeedPlatform } from '../codat/platforms.js';
 import { array, rows } from './db/sql.js';
-import { mirrorRefreshedAt } from './freshness.js';
+import { changesVersion, mirrorRefreshedAt } from './freshness.js';
 
 export interface MirrorSearch {
   /** Name, description, merchant id, company id or connection id; any text (it never reaches Codat). */
@@ -116,6 +116,23 @@ async function toRecords(db: Db, merchantIdTag: string, companies: CompanyRow[])
   });
 }
 
+const counted = new WeakMap<Db, { version: number; total: Promise<number> }>();
+
+/**
+ * How many companies the mirror holds, counted again only once it has recorded a change (a
+ * company comes or goes only with one): counting 100,000 rows takes longer than the rest of the
+ * list's request, on embedded PGlite several times longer.
+ */
+async function liveCompanies(db: Db, where: SQL): Promise<number> {
+  const version = await changesVersion(db);
+  const hit = counted.get(db);
+  if (hit?.version === version) return hit.total;
+  const entry = { version, total: rows<{ total: number }>(db, sql`select count(*)::int as total from mirror_companies c where ${where}`).then(([row]) => row!.total) };
+  counted.set(db, entry);
+  entry.total.catch(() => counted.get(db) === entry && counted.delete(db));
+  return entry.total;
+}
+
 /**
  * The companies list from the mirror: search, status and platform filters, sort and paging in
  * SQL, records shaped like the Codat-backed ones. Undefined until the mirror has completed a
@@ -127,19 +144,16 @@ export async function searchMirror(deps: Pick<BffDeps, 'db' | 'settings'>, searc
   const where = companyConditions(search);
   const filtered = Boolean(search.q?.trim() || search.status || search.platform);
   // Counting every match of a broad filter costs more than the page itself: stop past the limit.
-  const [count] = await rows<{ total: number }>(
-    deps.db,
-    filtered
-      ? sql`select count(*)::int as total from (select 1 from mirror_companies c where ${where} limit ${MIRROR_COUNT_LIMIT + 1}) as matches`
-      : sql`select count(*)::int as total from mirror_companies c where ${where}`,
-  );
-  const capped = filtered && count!.total > MIRROR_COUNT_LIMIT;
+  const total = filtered
+    ? (await rows<{ total: number }>(deps.db, sql`select count(*)::int as total from (select 1 from mirror_companies c where ${where} limit ${MIRROR_COUNT_LIMIT + 1}) as matches`))[0]!.total
+    : await liveCompanies(deps.db, where);
+  const capped = filtered && total > MIRROR_COUNT_LIMIT;
   // Past the cap there is nothing to page to: the rows stay within the total Content-Range states.
   const within = capped ? { ...search, end: Math.min(search.end, MIRROR_COUNT_LIMIT - 1) } : search;
   const page = within.start > within.end ? [] : await rows<CompanyRow>(deps.db, pageQuery(within, where, filtered && !capped));
   return {
     records: await toRecords(deps.db, deps.settings.merchantIdTag, page),
-    total: capped ? MIRROR_COUNT_LIMIT : count!.total,
+    total: capped ? MIRROR_COUNT_LIMIT : total,
     capped,
     refreshedAt,
   };

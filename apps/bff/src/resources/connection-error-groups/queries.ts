@@ -45,15 +45,6 @@ export async function errorGroups(db: Db, ids?: readonly string[]): Promise<Grou
   );
 }
 
-/**
- * Moves whenever an error appears or resolves anywhere in the fleet: every such write records a
- * mirror change (mirror/write-builder.ts). The newest change's id, read from the primary key.
- */
-export async function errorsVersion(db: Db): Promise<number> {
-  const [row] = await rows<{ id: number }>(db, sql`select coalesce(max(id), 0)::float8 as id from mirror_changes`);
-  return row!.id;
-}
-
 export interface GroupStats {
   recentCompanies: number;
   baselineCompanyDays: number;

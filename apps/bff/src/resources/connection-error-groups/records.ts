@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.js';
 import { sortRecords } from '../../codat/sort-records.js';
 import { notesFor } from '../notes/queries.js';
 import { INCIDENT_BASELINE_DAYS, isProbableIncident } from './incident.js';
-import { affectedConnections, countAffected, errorGroups, errorsVersion, groupStats, groupTrends, type GroupRow, type GroupStats } from './queries.js';
+import { changesVersion } from '../../mirror/freshness.js';
+import { affectedConnections, countAffected, errorGroups, groupStats, groupTrends, type GroupRow, type GroupStats } from './queries.js';
 import type { ErrorGroupFilter, ErrorGroupRecord, ErrorGroupSortField } from './schemas.js';
 
 /** getOne lists this many affected connections; the CSV export has every one. */
@@ -77,7 +78,7 @@ const summarised = new WeakMap<Db, { version: number; atMs: number; groups: Prom
  * filters and the dashboard ask for it on every request. One version read per request.
  */
 async function activeSummaries(db: Db, now: number): Promise<Summary[]> {
-  const version = await errorsVersion(db);
+  const version = await changesVersion(db);
   const hit = summarised.get(db);
   if (hit && hit.version === version && Math.abs(now - hit.atMs) < SUMMARY_TTL_MS) return hit.groups;
   const entry = { version, atMs: now, groups: summaries(db, now) };
