@@ -160,6 +160,12 @@ export interface MirrorWrite {
   changes: MirrorChange[];
 }
 
+/** Whether a write changes nothing. */
+export function writesNothing(write: MirrorWrite): boolean {
+  const { observedAt: _, ...parts } = write;
+  return Object.values(parts).every((part) => part.length === 0);
+}
+
 export function emptyWrite(observedAt: Date): MirrorWrite {
   return { observedAt, companies: [], deletedCompanyIds: [], connections: [], deletedConnectionIds: [], newErrors: [], updatedErrors: [], changes: [] };
 }

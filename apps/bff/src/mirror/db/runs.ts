@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { mirrorSyncRuns, mirrorSyncSeen } from '../../db/schema/mirror.js';
 import type { LeaseClaim, RunOutcome, SyncRun, SyncRunStatus, SyncTrigger } from '../store.js';
@@ -22,16 +22,17 @@ export function toSyncRun(row: RunRow): SyncRun {
 }
 
 /** Takes the lease if it is free, expired or already ours (then extends it). Works the same on PGlite. */
-export async function claimLease(db: Db, { holder, now, ttlMs }: LeaseClaim): Promise<boolean> {
+/** The statement that claims or renews the lease; it returns a row when `holder` has it. */
+export function leaseClaim({ holder, now, ttlMs }: LeaseClaim): SQL {
   const expires = new Date(now.getTime() + ttlMs).toISOString();
-  const claimed = await rows(
-    db,
-    sql`insert into mirror_lease (name, holder, expires_at) values (${LEASE}, ${holder}, ${expires}::timestamptz)
-        on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
-        where mirror_lease.holder = excluded.holder or mirror_lease.expires_at < ${now.toISOString()}::timestamptz
-        returning holder`,
-  );
-  return claimed.length === 1;
+  return sql`insert into mirror_lease (name, holder, expires_at) values (${LEASE}, ${holder}, ${expires}::timestamptz)
+    on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
+    where mirror_lease.holder = excluded.holder or mirror_lease.expires_at < ${now.toISOString()}::timestamptz
+    returning holder`;
+}
+
+export async function claimLease(db: Db, claim: LeaseClaim): Promise<boolean> {
+  return (await rows(db, leaseClaim(claim))).length === 1;
 }
 
 export async function releaseLease(db: Db, holder: string): Promise<void> {
