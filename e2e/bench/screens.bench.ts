@@ -8,8 +8,10 @@
  *   - round trips waited for: the longest chain of Codat round trips among the /api requests made
  *     before the content showed (requests in parallel count once; one made after another answered
  *     adds its own), judged at 300 ms against the budget in DESIGN.md §8;
- *   - time to content, and from navigation to the first data request (boot: /api/auth/me, chunks).
- * Exits 1 when a screen waits for more round trips than its budget. Run with `npm run bench:screens`.
+ *   - time to content, and from navigation to the first data request (boot: /api/auth/me, chunks;
+ *     target < 300 ms, issue 16).
+ * Exits 1 when a screen waits for more round trips than its budget, or boots slower than that.
+ * Run with `npm run bench:screens`.
  */
 import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
 import { chromium, type Page, type Request } from '@playwright/test';
@@ -27,6 +29,8 @@ const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4621);
 const BASE = `http://127.0.0.1:${CONSOLE_PORT}`;
 const PASSWORD = 'bench-screens-password';
 const LATENCIES_MS = [0, 300];
+/** From navigation to the first data request: the SPA's boot, which waits for no Codat call. */
+const MAX_FIRST_DATA_MS = 300;
 const company = DEMO_FIXTURES.bankFeedAccounts;
 
 interface Screen {
@@ -176,8 +180,10 @@ try {
       const roundTrips = criticalRoundTrips(waitedFor);
       const firstData = calls.filter((call) => !call.path.includes('/api/auth/')).map((call) => call.startMs).sort((a, b) => a - b)[0];
       const judged = latencyMs >= 300;
-      const ok = roundTrips <= screen.budget;
-      if (judged && !ok) overBudget = true;
+      // An action is not a page load: its first request is the action's own.
+      const booted = screen.act !== undefined || firstData === undefined || firstData - startedAt < MAX_FIRST_DATA_MS;
+      const ok = roundTrips <= screen.budget && booted;
+      if ((judged && !ok) || !booted) overBudget = true;
       const row = [
         `${latencyMs} ms`,
         screen.name,
@@ -187,7 +193,7 @@ try {
         `${contentAt - startedAt} ms`,
         firstData === undefined ? '—' : `${Math.round(firstData - startedAt)} ms`,
         String(calls.filter((call) => call.path.startsWith('GET /api/auth/me')).length),
-        judged ? (ok ? 'PASS' : 'FAIL') : '',
+        judged ? (ok ? 'PASS' : 'FAIL') : booted ? '' : 'FAIL (boot)',
       ];
       rows.push(row);
       // As measured, so a long run shows its progress; the aligned table follows at the end.
