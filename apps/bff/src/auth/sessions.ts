@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { sessions, staffUsers } from '../db/schema/index.js';
 import { sessionCache, type CachedSession } from './session-cache.js';
@@ -7,7 +7,7 @@ import type { AuthSettings } from './settings.js';
 import type { StaffRow } from './staff-store.js';
 
 /** The session id stored in the database: the token's hash, never the cookie's value itself. */
-export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => hash('sha256', token, 'hex');
 export const randomToken = () => randomBytes(32).toString('base64url');
 
 /** last_seen_at is rewritten at most this often: the idle timeout is counted to within a minute. */
