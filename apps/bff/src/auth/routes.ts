@@ -10,7 +10,7 @@ import { clearSessionCookie } from './cookies.js';
 import { currentStaff } from './context.js';
 import { ssoRoutes } from './oidc/sso-routes.js';
 import { loginSchema, passwordSignIn } from './password-sign-in.js';
-import { revokeSession } from './sessions.js';
+import { forgetSession, revokeSession } from './sessions.js';
 import { passwordSignInEnabled, setPasswordSignIn } from './sign-in-options.js';
 import { sessionInfo } from './start-session.js';
 import { authDocs } from './docs.js';
@@ -40,6 +40,7 @@ export function authRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
       await revokeSession(tx, session.token, now());
       await audit(c).record({ action: 'auth.logout', outcome: 'ok' }, { db: tx });
     });
+    forgetSession(session.token);
     clearSessionCookie(c, settings);
     return c.body(null, 204);
   });

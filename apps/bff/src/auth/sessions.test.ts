@@ -1,8 +1,11 @@
 import { CSRF_HEADER } from '@console/contracts';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, lastAuditId } from '../../test/audit-entries.js';
 import { DATABASE_KINDS } from '../../test/databases.js';
 import { STACK_ACCOUNTS, startStack, type Stack } from '../../test/stack.js';
+import { sessions } from '../db/schema/index.js';
+import { tokenHash } from './sessions.js';
 
 const MINUTE = 60_000;
 
@@ -101,6 +104,54 @@ describe.each(DATABASE_KINDS)('sessions on %s', (kind) => {
     expect(remote).toMatch(/Path=\//);
     expect(remote).toMatch(/Secure/);
     expect((await login('http://localhost/api/auth/login')).headers.get('Set-Cookie')).not.toMatch(/Secure/);
+  });
+});
+
+describe.each(DATABASE_KINDS)('the session cache on %s', (kind) => {
+  const CACHE_MS = 1500;
+  let stack: Stack;
+  const { email, password } = STACK_ACCOUNTS.finance;
+  const me = (cookie: string) => stack.raw.request('/api/auth/me', { headers: { Cookie: cookie } });
+
+  beforeAll(async () => {
+    stack = await startStack({ scenario: 'empty', database: kind, auth: { sessionCacheMs: CACHE_MS, sessionIdleMs: 30 * MINUTE } });
+  });
+  afterAll(() => stack.close());
+
+  it('sees a revocation made by another replica within SESSION_CACHE_MS of its last read', async () => {
+    const { cookie } = await stack.signIn(email, password);
+    const readAt = Date.now();
+    expect((await me(cookie)).status).toBe(200);
+    // What another replica's sign-out does: the row only, not this replica's cache.
+    await stack.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, tokenHash(cookie.split('=')[1]!)));
+    expect((await me(cookie)).status).toBe(200);
+    while ((await me(cookie)).status === 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Date.now() - readAt).toBeLessThan(CACHE_MS + 500);
+  });
+
+  it('applies sign-out, role change, password reset and the idle limit on this replica at once, though the session is cached', async () => {
+    const admin = await stack.signIn(STACK_ACCOUNTS.admin.email, STACK_ACCOUNTS.admin.password);
+    const signedOut = await stack.signIn(email, password);
+    expect((await me(signedOut.cookie)).status).toBe(200);
+    expect((await signedOut.request('/api/auth/logout', { method: 'POST' })).status).toBe(204);
+    expect((await me(signedOut.cookie)).status).toBe(401);
+
+    const user = await stack.signIn(email, password);
+    const id = user.session.user.id;
+    const role = async () => (await stack.raw.json('/api/auth/me', { headers: { Cookie: user.cookie } })).body.user.role;
+    expect(await role()).toBe('finance');
+    expect((await admin.json(`/api/staff/${id}`, { method: 'PUT', body: { role: 'support' } })).status).toBe(200);
+    expect(await role()).toBe('support');
+    expect((await admin.json(`/api/staff/${id}`, { method: 'PUT', body: { role: 'finance' } })).status).toBe(200);
+
+    expect((await me(user.cookie)).status).toBe(200);
+    expect((await admin.json(`/api/staff/${id}/reset-password`, { method: 'POST', body: { password } })).status).toBe(200);
+    expect((await me(user.cookie)).status).toBe(401);
+
+    const idle = await stack.signIn(email, password);
+    expect((await me(idle.cookie)).status).toBe(200);
+    stack.emu.clock.advance(31 * MINUTE);
+    expect((await me(idle.cookie)).status).toBe(401);
   });
 });
 

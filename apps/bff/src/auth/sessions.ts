@@ -1,13 +1,13 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { sessions, staffUsers } from '../db/schema/index.js';
-import { sessionCache } from './session-cache.js';
+import { sessionCache, type CachedSession } from './session-cache.js';
 import type { AuthSettings } from './settings.js';
 import type { StaffRow } from './staff-store.js';
 
 /** The session id stored in the database: the token's hash, never the cookie's value itself. */
-export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => hash('sha256', token, 'hex');
 export const randomToken = () => randomBytes(32).toString('base64url');
 
 /** last_seen_at is rewritten at most this often: the idle timeout is counted to within a minute. */
@@ -56,17 +56,17 @@ export async function createSession(
  */
 export async function findActiveSession(db: Db, token: string, now: Date, settings: AuthSettings): Promise<ActiveSession | undefined> {
   const id = tokenHash(token);
-  let session = sessionCache.get(id, settings.sessionCacheMs);
-  if (!session) {
+  const read = async (): Promise<CachedSession | undefined> => {
+    const readAtMs = Date.now();
     const [row] = await db
       .select({ session: sessions, user: staffUsers })
       .from(sessions)
       .innerJoin(staffUsers, eq(sessions.userId, staffUsers.id))
       .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
-    if (!row) return undefined;
-    session = { ...row.session, user: row.user, readAtMs: Date.now() };
-    if (settings.sessionCacheMs > 0) sessionCache.set(session);
-  }
+    return row && { ...row.session, user: row.user, readAtMs };
+  };
+  const session = settings.sessionCacheMs > 0 ? (sessionCache.get(id, settings.sessionCacheMs) ?? (await sessionCache.read(id, read))) : await read();
+  if (!session) return undefined;
   const { user } = session;
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
   if (user.disabledAt || session.expiresAt <= now || idleFor >= settings.sessionIdleMs) {
@@ -74,18 +74,25 @@ export async function findActiveSession(db: Db, token: string, now: Date, settin
     return undefined;
   }
   if (idleFor >= TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    // Noted first, so the requests that arrive together write it once.
     session.lastSeenAt = now;
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   return { id, csrfToken: session.csrfToken, user };
 }
 
+export const forgetSession = (token: string) => sessionCache.forget(tokenHash(token));
+
+/**
+ * Revokes the session and forgets it on this replica. Inside a transaction, the caller calls
+ * forgetSession again once it has committed: a request read in between saw the session still live.
+ */
 export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
-  sessionCache.forget(tokenHash(token));
+  forgetSession(token);
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, tokenHash(token)), isNull(sessions.revokedAt)));
 }
 
-/** Ends every session of an account (disabled, password reset). */
+/** Ends every session of an account (disabled, password reset); as revokeSession, forget them again once committed. */
 export async function revokeUserSessions(db: Db, userId: string, now: Date): Promise<void> {
   sessionCache.forgetUser(userId);
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));

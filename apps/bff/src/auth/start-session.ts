@@ -5,7 +5,7 @@ import { audit } from '../audit/record.js';
 import type { BffDeps } from '../deps.js';
 import { staffUsers } from '../db/schema/index.js';
 import { readSessionCookie, setSessionCookie } from './cookies.js';
-import { createSession, revokeSession } from './sessions.js';
+import { createSession, forgetSession, revokeSession } from './sessions.js';
 import { toStaffUser, type StaffRow } from './staff-store.js';
 
 export const sessionInfo = (user: StaffUser, csrfToken: string): SessionInfo => ({
@@ -29,6 +29,7 @@ export async function startSession(c: Context, deps: BffDeps, row: StaffRow, met
     await audit(c).record({ action: 'auth.login', outcome: 'ok', details: { method } }, { db: tx, actor: user });
     return created;
   });
+  if (previous) forgetSession(previous);
   setSessionCookie(c, deps.settings.auth, token);
   return sessionInfo(user, csrfToken);
 }

@@ -38,6 +38,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** Printable ASCII without `%` or a backslash: nothing in such a URL decodes (percent or JSON escape) to a control character. */
+const PLAIN_URL = /^[\x21-\x24\x26-\x5b\x5d-\x7e]*$/;
+
 /** Path and query values are ids, filters and searches: one line each, and JSON ones are looked into. */
 function findInUrl(url: URL): Found | undefined {
   let path = url.pathname;
@@ -82,7 +85,8 @@ export function guardRequestInput(): MiddlewareHandler {
         });
       }
     };
-    const found = findInUrl(new URL(c.req.url)) ?? (changing ? await findInBody(c) : undefined);
+    const url = c.req.url;
+    const found = (PLAIN_URL.test(url) ? undefined : findInUrl(new URL(url))) ?? (changing ? await findInBody(c) : undefined);
     if (found) {
       const error = new ApiError(
         400,

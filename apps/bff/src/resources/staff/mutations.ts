@@ -112,5 +112,6 @@ export async function resetStaffPassword(c: Context, deps: BffDeps, id: string, 
     await revokeUserSessions(tx, id, now);
     return (await updateStaff(tx, id, { passwordHash }, now))!;
   });
+  sessionCache.forgetUser(id);
   return { ...toStaffRecord(row), ...(initialPassword ? { initialPassword } : {}) };
 }
