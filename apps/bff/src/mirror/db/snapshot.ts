@@ -69,8 +69,12 @@ async function undoDay(db: Db, month: string, day: string): Promise<void> {
     where month = ${month} and last_day = ${day}::date`);
 }
 
-/** mirror_company_months for `month` from its connections, as of snapshot `day` (the month's latest). */
-export async function rollUpCompanies(db: Db, month: string, day: string, replaced: boolean): Promise<void> {
+/**
+ * mirror_company_months for `month` from its connections, as of snapshot `day` (the month's latest).
+ * `fresh`: the month has no company rows yet (a reconstructed month), so they are inserted without
+ * checking each for an existing one.
+ */
+export async function rollUpCompanies(db: Db, month: string, day: string, replaced: boolean, fresh = false): Promise<void> {
   if (replaced) {
     // Companies whose every connection of the month appeared only in the replaced snapshot.
     await db.execute(sql`delete from mirror_company_months m where m.month = ${month}
@@ -87,10 +91,10 @@ export async function rollUpCompanies(db: Db, month: string, day: string, replac
       (count(*) filter (where sandbox))::int,
       array_remove(array_agg(distinct platform_key order by platform_key), null)
     from mirror_connection_months where month = ${month} group by month, company_id
-    on conflict (month, company_id) do update set connections = excluded.connections, linked_at_month_end = excluded.linked_at_month_end,
+    ${fresh ? sql`` : sql`on conflict (month, company_id) do update set connections = excluded.connections, linked_at_month_end = excluded.linked_at_month_end,
       billable_linked_any_time = excluded.billable_linked_any_time, billable_linked_at_month_end = excluded.billable_linked_at_month_end,
       billable_linked_all_month = excluded.billable_linked_all_month, sandbox_connections = excluded.sandbox_connections,
-      platforms = excluded.platforms`);
+      platforms = excluded.platforms`}`);
 }
 
 /** Removes history older than `before` (by when the mirror saw it). Notes are kept. */

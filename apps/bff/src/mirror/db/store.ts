@@ -7,7 +7,7 @@ import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
 import { applyWrite, forgetDigests, recordDigests } from './write.js';
-import { BULK_LOADED_TABLES, deferIndexes, ensureSearchIndex, OTHER_MIRROR_TABLES, restoreIndexes, vacuum } from './maintenance.js';
+import { BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { refreshDuplicateGroups } from '../../reports/duplicates.js';
 import { refreshStoredReport } from '../../reports/stored-report.js';
@@ -77,7 +77,7 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       const firstOfDay = snapshot === 'taken';
       const reconstructed = firstOfDay ? await backfillMonths(db, day, runId) : [];
       const pruned = firstOfDay ? await prune(db, pruneBefore) : undefined;
-      if (firstOfDay) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
+      if (firstOfDay) await dailyUpkeep(db, firstLoad);
       for (const month of [...reconstructed, day.slice(0, 7)]) await refreshStoredReport(db, month, billableRule);
       const duplicateGroups = await refreshDuplicateGroups(db);
       return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
