@@ -62,4 +62,30 @@ describe('keysetBatches', () => {
     expect(seen).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
     expect(afters).toEqual([undefined, 2, 5]);
   });
+
+  it('reads the next batch while the current one is written out', async () => {
+    const afters: (number | undefined)[] = [];
+    const fetch = async (after: number | undefined) => {
+      afters.push(after);
+      return after === undefined ? [0, 1] : [2];
+    };
+    const batches = keysetBatches(fetch, (n) => n, 2);
+    expect((await batches.next()).value).toEqual([0, 1]);
+    expect(afters).toEqual([undefined, 1]);
+  });
+
+  it('a walk given up leaves the read ahead to fail unreported', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const batches = keysetBatches(async (after: number | undefined) => (after === undefined ? [0, 1] : Promise.reject(new Error('gone'))), (n) => n, 2);
+      await batches.next();
+      await batches.return();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

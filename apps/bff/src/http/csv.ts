@@ -89,17 +89,22 @@ export function csvResponse<Row>({ filename, columns, batches, preamble = [], lo
 /**
  * Batches from a keyset-paged source: `fetch(after)` returns up to `size` rows after the cursor;
  * the walk ends on a short batch. Works the same on PGlite and PostgreSQL (no server cursors).
+ * The next batch is read while the current one is written out (two batches in memory at most).
  */
 export async function* keysetBatches<Row, Cursor>(
   fetch: (after: Cursor | undefined, size: number) => Promise<Row[]>,
   cursorOf: (row: Row) => Cursor,
   size = 2000,
 ): AsyncGenerator<Row[], void, undefined> {
-  let after: Cursor | undefined;
+  let next = fetch(undefined, size);
   for (;;) {
-    const rows = await fetch(after, size);
+    const rows = await next;
+    if (rows.length === size) {
+      next = fetch(cursorOf(rows[rows.length - 1]!), size);
+      // A download stopped meanwhile leaves this read unawaited: its failure is nobody's to report.
+      next.catch(() => undefined);
+    }
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;
-    after = cursorOf(rows[rows.length - 1]!);
   }
 }

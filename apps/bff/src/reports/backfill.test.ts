@@ -27,6 +27,7 @@ describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed o
     return {
       companies: [...stack.emu.store.companies.values()].filter((c) => c.createdMs < endMs).length,
       connections: connections.length,
+      ids: new Set(connections.map((c) => c.id)),
       linked: new Set(connections.filter((c) => statusAt(c) === 'Linked').map((c) => c.id)),
     };
   }
@@ -40,12 +41,14 @@ describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed o
       const truth = seededAt(endMs);
       const before = seededAt(Date.parse(`${month}-01T00:00:00Z`));
       const { body } = await stack.json(`/api/reports/connection-counts?month=${month}`);
-      expect({ month, ...body.totals, lost: body.changes.lost }).toMatchObject({
+      expect({ month, ...body.totals, new: body.changes.new, lost: body.changes.lost }).toMatchObject({
         month,
         companies: truth.companies,
         connectionsAtMonthEnd: truth.connections,
         billableConnections: truth.linked.size,
-        ...(i < 11 ? { lost: [...before.linked].filter((id) => !truth.linked.has(id)).length } : {}),
+        ...(i < 11
+          ? { new: [...truth.ids].filter((id) => !before.ids.has(id)).length, lost: [...before.linked].filter((id) => !truth.linked.has(id)).length }
+          : {}),
       });
       expect(body.snapshots).toMatchObject({ days: 1, reconstructed: expect.stringMatching(/^Reconstructed from what Codat records/) });
     }

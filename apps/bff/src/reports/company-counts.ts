@@ -104,8 +104,8 @@ export function companyCountsBatch(db: Db, input: CompanyCountsInput, after: str
       ? sql`select * from withConnections where false`
       : sql`select m.* from (select ${month}::text as month, c.id as company_id, 0 as connections, 0 as linked_at_month_end, 0 as billable_linked_any_time,
             0 as billable_linked_at_month_end, 0 as billable_linked_all_month, 0 as sandbox_connections, '{}'::text[] as platforms
-          from mirror_companies c, bound
-          where c.id > ${after ?? ''} and (bound.upper is null or c.id <= bound.upper)
+          from mirror_companies c
+          where c.id > ${after ?? ''} and c.id <= (select coalesce(bound.upper, (select max(id) from mirror_companies)) from bound)
             and coalesce(c.created_at, c.first_seen_at) <= ${span.lastTakenAt}::timestamptz and (c.deleted_at is null or c.deleted_at > ${span.firstTakenAt}::timestamptz)
             and not exists (select 1 from mirror_company_months k where k.month = ${month} and k.company_id = c.id)) as m
         where ${where} order by m.company_id limit ${limit}`;

@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import type { CsvColumn } from '../http/csv.js';
 import { keysetBatches } from '../http/csv.js';
-import { rows } from '../mirror/db/sql.js';
+import { rows, withLargeWorkMem } from '../mirror/db/sql.js';
 import { companyCountsBatch, type MonthSpan } from './company-counts.js';
 import type { MonthClose } from './month-close.js';
 import { changesBatch, type ChangeCursor, type ChangeDays } from './month-changes.js';
-import { billableSet, differenceRows, type ReconcileMonth } from './reconcile.js';
+import { billableSet, DIFFERENCE_SIDES, differenceRows, type ReconcileMonth } from './reconcile.js';
 
 /** One row of a closed month's pack: every section shares these columns. */
 export interface PackRow {
@@ -31,6 +31,12 @@ export const PACK_COLUMNS: CsvColumn<PackRow>[] = [
   { header: 'detail', value: (r) => r.detail },
 ];
 
+/**
+ * Rows per query: the pack reads every company and billable connection of a month (hundreds of
+ * thousands at 100,000 companies), so fewer, larger batches; a batch of this size is a few MB.
+ */
+const PACK_BATCH_ROWS = 10_000;
+
 export interface PackInput {
   close: MonthClose;
   span: MonthSpan;
@@ -41,7 +47,8 @@ export interface PackInput {
 /**
  * A closed month as one CSV, section after section: the frozen summary, counts and reconciliation
  * totals, then every company, billable connection, change and reconciliation difference, each
- * streamed in keyset batches (flat memory at any fleet size).
+ * streamed in keyset batches (flat memory at any fleet size). A batch of changes or differences
+ * hashes whole months or the invoice's ids: 32 MB work_mem keeps that off temporary files.
  */
 export async function* monthPack(db: Db, { close, span, days, reconcile }: PackInput): AsyncGenerator<PackRow[]> {
   const { report, reconciliation } = close;
@@ -63,7 +70,7 @@ export async function* monthPack(db: Db, { close, span, days, reconcile }: PackI
     ];
   }
   const companyInput = { month: close.month, span, rule: reconcile.rule, filter: {} };
-  for await (const batch of keysetBatches((after: string | undefined, size) => companyCountsBatch(db, companyInput, after, size), (row) => row.id)) {
+  for await (const batch of keysetBatches((after: string | undefined, size) => companyCountsBatch(db, companyInput, after, size), (row) => row.id, PACK_BATCH_ROWS)) {
     yield batch.map((c) => ({
       section: 'company',
       id: c.id,
@@ -83,21 +90,22 @@ export async function* monthPack(db: Db, { close, span, days, reconcile }: PackI
           from ${billableSet(reconcile)} left join mirror_companies c on c.id = b.company_id
           where b.connection_id > ${after ?? ''} order by b.connection_id limit ${size}`,
     );
-  yield* keysetBatches(billable, (row) => row.id!);
-  for await (const batch of keysetBatches((after: ChangeCursor | undefined, size) => changesBatch(db, days, {}, after, size), ({ id, kind }) => ({ id, kind }))) {
+  yield* keysetBatches(billable, (row) => row.id!, PACK_BATCH_ROWS);
+  for await (const batch of keysetBatches((after: ChangeCursor | undefined, size) => withLargeWorkMem(db, (tx) => changesBatch(tx, days, {}, after, size)), ({ id, kind }) => ({ id, kind }), PACK_BATCH_ROWS)) {
     yield batch.map((c) => ({ section: `change-${c.kind}`, id: c.id, companyId: c.companyId, companyName: c.companyName, platformName: c.platformName, status: c.toStatus, detail: c.fromStatus }));
   }
   const kind = reconciliation?.invoice?.kind;
   if (kind === 'connections' || kind === 'companies') {
-    for (const side of ['consoleNotInvoiced', 'invoicedNotConsole'] as const) {
-      const source = differenceRows(reconcile, kind, side);
+    for (const side of DIFFERENCE_SIDES) {
       const differences = (after: string | undefined, size: number) =>
-        rows<PackRow>(
-          db,
-          sql`select ${side} as section, d.id, d.company_name as "companyName", d.platform_name as "platformName", d.reason as detail
-              from ${source} where d.id > ${after ?? ''} order by d.id limit ${size}`,
+        withLargeWorkMem(db, (tx) =>
+          rows<PackRow>(
+            tx,
+            sql`select d.side as section, d.id, d.company_name as "companyName", d.platform_name as "platformName", d.reason as detail
+                from ${differenceRows(reconcile, kind, after)} where d.side = ${side} order by d.id limit ${size}`,
+          ),
         );
-      yield* keysetBatches(differences, (row) => row.id!);
+      yield* keysetBatches(differences, (row) => row.id!, PACK_BATCH_ROWS);
     }
   }
 }

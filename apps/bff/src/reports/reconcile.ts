@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
-import { rows } from '../mirror/db/sql.js';
+import { rows, withLargeWorkMem } from '../mirror/db/sql.js';
 import { billablePredicate, type BillableRule } from './billable-rule.js';
 import { storedConnectionCountsReport } from './stored-report.js';
 
@@ -73,50 +73,67 @@ export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
 const SAMPLE = 100;
 
-/** Rows (`id`, `company_name`, `platform_name`, `reason`) of each side of the difference, as `d`. */
-export function differenceRows(input: ReconcileMonth, kind: 'connections' | 'companies', side: 'consoleNotInvoiced' | 'invoicedNotConsole'): SQL {
-  const notInvoiced = (id: SQL) => sql`not exists (select 1 from finance_invoice_ids i where i.month = ${input.month} and i.id = ${id})`;
+export const DIFFERENCE_SIDES = ['consoleNotInvoiced', 'invoicedNotConsole'] as const;
+export type DifferenceSide = (typeof DIFFERENCE_SIDES)[number];
+
+/**
+ * Every id on one side of the difference only, as `d` (`side`, `id`, `company_name`,
+ * `platform_name`, `reason`), ids after `after` (keyset; '' for all). One full join of the
+ * month's billable set with the invoice's ids (both read once, whatever their sizes), then the
+ * reason looked up for the differing ids alone.
+ */
+export function differenceRows(input: ReconcileMonth, kind: 'connections' | 'companies', after = ''): SQL {
+  const { month, lastDay } = input;
+  const invoiced = sql`(select i.id from finance_invoice_ids i where i.month = ${month} and i.id > ${after}) as i`;
+  const side = (consoleId: SQL) => sql`case when i.id is null then 'consoleNotInvoiced' else 'invoicedNotConsole' end as side, coalesce(${consoleId}, i.id) as id`;
   if (kind === 'connections') {
-    if (side === 'consoleNotInvoiced') {
-      return sql`(select b.connection_id as id, c.name as company_name, b.platform_name,
-          case when b.last_day = ${input.lastDay}::date and b.last_status = 'Linked' then 'Linked on the last snapshot'
-               when b.last_day < ${input.lastDay}::date then 'Linked during the month, gone before its last snapshot'
-               else 'Linked during the month, ' || b.last_status || ' on the last snapshot' end as reason
-        from ${billableSet(input)} left join mirror_companies c on c.id = b.company_id
-        where ${notInvoiced(sql`b.connection_id`)}) as d`;
-    }
-    return sql`(select i.id, c.name as company_name, coalesce(m.platform_name, k.platform_name) as platform_name,
-        case when m.connection_id is not null and m.sandbox then 'A sandbox integration: never billable'
+    return sql`(select x.side, x.id, c.name as company_name, coalesce(m.platform_name, k.platform_name) as platform_name,
+        case when x.side = 'consoleNotInvoiced' then
+               case when m.last_day = ${lastDay}::date and m.last_status = 'Linked' then 'Linked on the last snapshot'
+                    when m.last_day < ${lastDay}::date then 'Linked during the month, gone before its last snapshot'
+                    else 'Linked during the month, ' || m.last_status || ' on the last snapshot' end
+             when m.connection_id is not null and m.sandbox then 'A sandbox integration: never billable'
              when m.connection_id is not null then 'Not billable under the rule: ' || m.last_status || ' on ' || m.last_day || ', Linked on ' || m.days_linked || ' of ' || m.days_seen || ' snapshots'
              when k.id is not null then 'Not on any snapshot of the month'
              else 'Unknown to the console (not in the mirror)' end as reason
-      from finance_invoice_ids i
-      left join mirror_connection_months m on m.month = ${input.month} and m.connection_id = i.id
-      left join mirror_connections k on k.id = i.id
-      left join mirror_companies c on c.id = coalesce(m.company_id, k.company_id)
-      where i.month = ${input.month} and not exists (select 1 from ${billableSet(input)} where b.connection_id = i.id)) as d`;
+      from (select ${side(sql`b.connection_id`)}
+            from (select b.connection_id from ${billableSet(input)} where b.connection_id > ${after}) as b full join ${invoiced} on i.id = b.connection_id
+            where b.connection_id is null or i.id is null) as x
+      left join mirror_connection_months m on m.month = ${month} and m.connection_id = x.id
+      left join mirror_connections k on k.id = x.id
+      left join mirror_companies c on c.id = coalesce(m.company_id, k.company_id)) as d`;
   }
-  const billableCompanies = sql`(select b.company_id, count(*)::int as connections from ${billableSet(input)} group by b.company_id)`;
-  if (side === 'consoleNotInvoiced') {
-    return sql`(select bc.company_id as id, c.name as company_name, null::text as platform_name,
-        'Has ' || bc.connections || ' billable connection(s)' as reason
-      from ${billableCompanies} bc left join mirror_companies c on c.id = bc.company_id
-      where ${notInvoiced(sql`bc.company_id`)}) as d`;
-  }
-  return sql`(select i.id, c.name as company_name, null::text as platform_name,
-      case when exists (select 1 from mirror_connection_months m where m.month = ${input.month} and m.company_id = i.id) then 'No billable connection under the rule this month'
+  return sql`(select x.side, x.id, c.name as company_name, null::text as platform_name,
+      case when x.side = 'consoleNotInvoiced' then 'Has ' || x.connections || ' billable connection(s)'
+           when exists (select 1 from mirror_connection_months m where m.month = ${month} and m.company_id = x.id) then 'No billable connection under the rule this month'
            when c.id is not null then 'No connection on any snapshot of the month'
            else 'Unknown to the console (not in the mirror)' end as reason
-    from finance_invoice_ids i left join mirror_companies c on c.id = i.id
-    where i.month = ${input.month} and not exists (select 1 from ${billableSet(input)} where b.company_id = i.id)) as d`;
+    from (select ${side(sql`b.company_id`)}, b.connections
+          from (select b.company_id, count(*)::int as connections from ${billableSet(input)} where b.company_id > ${after} group by b.company_id) as b
+          full join ${invoiced} on i.id = b.company_id
+          where b.company_id is null or i.id is null) as x
+    left join mirror_companies c on c.id = x.id) as d`;
 }
 
-async function side(db: Db, source: SQL): Promise<z.infer<typeof sideSchema>> {
-  const [byReason, sample] = await Promise.all([
-    rows<{ reason: string; count: number }>(db, sql`select d.reason, count(*)::int as count from ${source} group by d.reason order by count(*) desc`),
-    rows<DifferenceRow>(db, sql`select d.id, d.company_name as "companyName", d.platform_name as "platformName", d.reason from ${source} order by d.id limit ${SAMPLE}`),
-  ]);
-  return { total: byReason.reduce((sum, r) => sum + r.count, 0), byReason, sample };
+type Side = z.infer<typeof sideSchema>;
+
+/** Both sides of the difference from one pass: how many ids per reason, and the first ids of each. */
+async function sides(db: Db, input: ReconcileMonth, kind: 'connections' | 'companies'): Promise<Record<DifferenceSide, Side>> {
+  const found = await withLargeWorkMem(db, (tx) => rows<DifferenceRow & { row: 'reason' | 'sample'; side: DifferenceSide; count: number | null }>(
+    tx,
+    sql`with d as materialized (select * from ${differenceRows(input, kind)})
+        select 'reason' as row, d.side, d.reason, count(*)::int as count, null as id, null as "companyName", null as "platformName" from d group by d.side, d.reason
+        union all
+        select 'sample', s.side, s.reason, null, s.id, s.company_name, s.platform_name
+        from (select d.*, row_number() over (partition by d.side order by d.id) as n from d) as s where s.n <= ${SAMPLE}
+        order by row, side, count desc, id`,
+  ));
+  const of = (side: DifferenceSide): Side => {
+    const byReason = found.filter((r) => r.row === 'reason' && r.side === side).map(({ reason, count }) => ({ reason, count: count! }));
+    const sample = found.filter((r) => r.row === 'sample' && r.side === side).map(({ id, companyName, platformName, reason }) => ({ id, companyName, platformName, reason }));
+    return { total: byReason.reduce((sum, r) => sum + r.count, 0), byReason, sample };
+  };
+  return { consoleNotInvoiced: of('consoleNotInvoiced'), invoicedNotConsole: of('invoicedNotConsole') };
 }
 
 /** The console's billable count against what Codat invoiced, explained both ways when the invoice lists ids. */
@@ -137,9 +154,5 @@ export async function reconcile(db: Db, input: ReconcileMonth): Promise<Reconcil
   const invoiced = invoice.kind === 'count' ? invoice.invoicedCount! : invoice.ids;
   const consoleCount = invoice.kind === 'companies' ? counts.companies : counts.connections;
   if (invoice.kind === 'count') return { ...base, difference: consoleCount - invoiced, consoleNotInvoiced: null, invoicedNotConsole: null };
-  const [consoleNotInvoiced, invoicedNotConsole] = await Promise.all([
-    side(db, differenceRows(input, invoice.kind, 'consoleNotInvoiced')),
-    side(db, differenceRows(input, invoice.kind, 'invoicedNotConsole')),
-  ]);
-  return { ...base, difference: consoleCount - invoiced, consoleNotInvoiced, invoicedNotConsole };
+  return { ...base, difference: consoleCount - invoiced, ...(await sides(db, input, invoice.kind)) };
 }

@@ -2,14 +2,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { mirrorReports } from '../db/schema/mirror.js';
 import type { BillableRule } from './billable-rule.js';
+import { withLargeWorkMem } from '../mirror/db/sql.js';
 import { connectionCountsReport, snapshotSpan, type StoredReport } from './connection-counts.js';
 
 /**
  * Computes the month's report as of its latest snapshot and keeps it: a report only changes when
- * a snapshot is taken or replaced, and on a large fleet computing it takes seconds.
+ * a snapshot is taken or replaced, and on a large fleet computing it takes seconds (with the
+ * default 4 MB its sorts and hashes of a month's connections would spill to temporary files).
  */
 export async function refreshStoredReport(db: Db, month: string, rule: BillableRule): Promise<StoredReport> {
-  const report = await connectionCountsReport(db, month, rule);
+  const report = await withLargeWorkMem(db, (tx) => connectionCountsReport(tx, month, rule));
   if (report.snapshots) {
     const row = { month, rule, lastDay: report.snapshots.lastDay, computedAt: new Date(), body: report };
     await db

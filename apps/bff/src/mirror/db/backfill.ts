@@ -40,7 +40,7 @@ export async function backfillMonths(db: Db, day: string, runId: number): Promis
     // The planner's estimates for these one-off statements are far above what they cost: compiling them would take longer.
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`create temp table backfill_connections on commit drop as ${connectionHistory()}`);
-    for (const month of filled) await reconstructMonth(tx, month, runId);
+    for (const month of filled) await reconstructMonth(tx, month, runId, filled.includes(previousMonth(month)));
     if (filled.includes(previousMonth(current))) await linkToPreviousMonth(tx, current);
   });
   await restoreIndexes(db);
@@ -76,33 +76,44 @@ async function linkToPreviousMonth(db: Db, month: string): Promise<void> {
       and p.last_day = (select max(day) from mirror_snapshot_days where to_char(day, 'YYYY-MM') = ${previous})`);
 }
 
-/** One snapshot at the month's end (its `taken_at`: the instant it stands for). */
-async function reconstructMonth(db: Db, month: string, runId: number): Promise<void> {
+/** Each connection as at `end` (`k`): there if created before it and not deleted by then; Linked then if it is Deauthorized or Unlinked now but stopped after it. */
+const statusAt = (end: string) => sql`case when k.linked_until > ${end}::timestamptz then 'Linked' else k.status end`;
+const thereAt = (end: string) => sql`k.born < ${end}::timestamptz and (k.gone is null or k.gone > ${end}::timestamptz)`;
+
+/**
+ * One snapshot at the month's end (its `taken_at`: the instant it stands for). Each connection's
+ * status at the end of the month before is its row there (`previous_status`): when that month is
+ * reconstructed in the same pass, it comes from the same history by the same rule, without reading
+ * back the rows just written.
+ */
+async function reconstructMonth(db: Db, month: string, runId: number, previousFilled: boolean): Promise<void> {
   const { next } = monthBounds(month);
   const end = `${next}T00:00:00Z`;
+  const previousEnd = `${month}-01T00:00:00Z`;
   const day = utcDay(new Date(Date.parse(end) - 86_400_000));
-  // Each connection at the month's end: there if created before it and not deleted by then;
-  // Linked then if it is Deauthorized or Unlinked now but stopped after it.
-  const atEnd = sql`(select k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox,
-      case when k.linked_until > ${end}::timestamptz then 'Linked' else k.status end as status
-    from backfill_connections k
-    where k.born < ${end}::timestamptz and (k.gone is null or k.gone > ${end}::timestamptz)) as k`;
+  const previous = previousFilled
+    ? { status: sql`case when ${thereAt(previousEnd)} then ${statusAt(previousEnd)} end`, join: sql`` }
+    : { status: sql`p.last_status`, join: sql`left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = k.id` };
+  const atEnd = sql`(select k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${statusAt(end)} as status, ${previous.status} as previous_status
+    from backfill_connections k ${previous.join} where ${thereAt(end)}) as k`;
   await db.execute(sql`
     insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, reconstructed)
     select ${day}::date, ${end}::timestamptz - interval '1 millisecond', ${runId}, count(*)::int, (count(*) filter (where k.company_id is null))::int, true
     from mirror_companies c
     left join (select distinct k.company_id from ${atEnd}) as k on k.company_id = c.id
     where coalesce(c.created_at, c.first_seen_at) < ${end}::timestamptz and (c.deleted_at is null or c.deleted_at > ${end}::timestamptz)`);
+  // Companies per group counted in two hash aggregations (by company, then by group): no sort of the month's connections.
   await db.execute(sql`
     insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
-    select ${day}::date, k.status, coalesce(k.platform_key, ''), k.source_type, bool_or(k.sandbox), count(*)::int, count(distinct k.company_id)::int
-    from ${atEnd} group by k.status, coalesce(k.platform_key, ''), k.source_type`);
+    select ${day}::date, g.status, g.platform_key, g.source_type, bool_or(g.sandbox), sum(g.connections)::int, count(*)::int
+    from (select k.status, coalesce(k.platform_key, '') as platform_key, k.source_type, k.company_id, bool_or(k.sandbox) as sandbox, count(*) as connections
+          from ${atEnd} group by k.status, coalesce(k.platform_key, ''), k.source_type, k.company_id) as g
+    group by g.status, g.platform_key, g.source_type`);
   await db.execute(sql`
     insert into mirror_connection_months (month, connection_id, company_id, platform_key, platform_name, source_type, sandbox,
       first_day, last_day, first_status, last_status, days_seen, days_linked, previous_status)
     select ${month}, k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${day}::date, ${day}::date, k.status, k.status,
-      1, (k.status = 'Linked')::int, p.last_status
-    from ${atEnd}
-    left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = k.id`);
-  await rollUpCompanies(db, month, day, { replaced: false });
+      1, (k.status = 'Linked')::int, k.previous_status
+    from ${atEnd}`);
+  await rollUpCompanies(db, month, day, { replaced: false, fresh: true });
 }

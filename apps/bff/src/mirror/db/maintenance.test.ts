@@ -41,6 +41,19 @@ describe.each(DATABASE_KINDS)('first load with deferred indexes on %s', (databas
     expect((await mirrorCounts(stack)).companies).toBe(stack.emu.store.companies.size);
   });
 
+  it("after the first load analyzes the month tables it only inserted into, and vacuums the others", async () => {
+    const upkeep = await rows<{ table: string; vacuumed: boolean; analyzed: boolean }>(
+      stack.db,
+      sql`select relname as table, last_vacuum is not null as vacuumed, last_analyze is not null as analyzed from pg_stat_user_tables
+          where relname in ('mirror_connection_months', 'mirror_company_months', 'mirror_reports') order by relname`,
+    );
+    expect(upkeep).toEqual([
+      { table: 'mirror_company_months', vacuumed: false, analyzed: true },
+      { table: 'mirror_connection_months', vacuumed: false, analyzed: true },
+      { table: 'mirror_reports', vacuumed: true, analyzed: true },
+    ]);
+  });
+
   it('a later sync defers nothing', async () => {
     const before = await mirrorIndexes(stack);
     const run = await syncOnce(syncContext(stack, { afterPage: async () => expect(await deferred(stack)).toEqual([]) }));

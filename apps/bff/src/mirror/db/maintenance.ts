@@ -72,6 +72,9 @@ export const OTHER_MIRROR_TABLES = [
   'mirror_deferred_indexes',
 ];
 
+/** The month tables: a first load's snapshot and backfill only insert into them. */
+export const MONTH_TABLES = ['mirror_snapshot_days', 'mirror_snapshot_counts', 'mirror_connection_months', 'mirror_company_months'];
+
 /**
  * VACUUM (ANALYZE): the space of deleted and updated rows made reusable, and planner statistics
  * refreshed. PostgreSQL's autovacuum would see to both; PGlite runs none, so without this its
@@ -80,4 +83,16 @@ export const OTHER_MIRROR_TABLES = [
  */
 export async function vacuum(db: Db, tables: readonly string[]): Promise<void> {
   for (const table of tables) await db.execute(sql.raw(`vacuum (analyze) ${table}`));
+}
+
+/**
+ * The upkeep after a day's first snapshot: every mirror table vacuumed. After a first load the
+ * bulk-loaded tables were vacuumed already, and the month tables were only inserted into (the
+ * snapshot, and the backfill's millions of rows): they get statistics alone, and the next day's
+ * vacuum visits their pages once.
+ */
+export async function dailyUpkeep(db: Db, firstLoad: boolean): Promise<void> {
+  if (!firstLoad) return vacuum(db, [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
+  await vacuum(db, OTHER_MIRROR_TABLES.filter((table) => !MONTH_TABLES.includes(table)));
+  for (const table of MONTH_TABLES) await db.execute(sql.raw(`analyze ${table}`));
 }

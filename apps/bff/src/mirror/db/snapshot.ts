@@ -165,8 +165,15 @@ async function companiesChangedSince(db: Db, takenMs: number): Promise<boolean> 
 /**
  * mirror_company_months for `month` from its connections, as of snapshot `day` (the month's
  * latest): of every company, or of `companies` (a subquery of ids) when only theirs changed.
+ * `fresh`: the month has no company rows yet (a reconstructed month), so they are inserted without
+ * checking each for an existing one.
  */
-export async function rollUpCompanies(db: Db, month: string, day: string, { replaced, companies }: { replaced: boolean; companies?: SQL }): Promise<void> {
+export async function rollUpCompanies(
+  db: Db,
+  month: string,
+  day: string,
+  { replaced, companies, fresh = false }: { replaced: boolean; companies?: SQL; fresh?: boolean },
+): Promise<void> {
   const ofCompanies = (column: SQL) => (companies ? sql`${column} in ${companies}` : sql`true`);
   if (replaced) {
     // Companies whose every connection of the month appeared only in the replaced snapshot.
@@ -184,10 +191,10 @@ export async function rollUpCompanies(db: Db, month: string, day: string, { repl
       (count(*) filter (where sandbox))::int,
       array_remove(array_agg(distinct platform_key order by platform_key), null)
     from mirror_connection_months where month = ${month} and ${ofCompanies(sql`company_id`)} group by month, company_id
-    on conflict (month, company_id) do update set connections = excluded.connections, linked_at_month_end = excluded.linked_at_month_end,
+    ${fresh ? sql`` : sql`on conflict (month, company_id) do update set connections = excluded.connections, linked_at_month_end = excluded.linked_at_month_end,
       billable_linked_any_time = excluded.billable_linked_any_time, billable_linked_at_month_end = excluded.billable_linked_at_month_end,
       billable_linked_all_month = excluded.billable_linked_all_month, sandbox_connections = excluded.sandbox_connections,
-      platforms = excluded.platforms`);
+      platforms = excluded.platforms`}`);
 }
 
 /** Removes history older than `before` (by when the mirror saw it). Notes are kept. */

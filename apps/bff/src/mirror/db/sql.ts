@@ -22,3 +22,12 @@ export const iso = (date: Date | null | undefined) => (date ? date.toISOString()
  * PostgreSQL's default 4 MB such sorts spill to temporary files.
  */
 export const LARGE_WORK_MEM = sql`set local work_mem = '32MB'`;
+
+/** `fn` in a transaction with LARGE_WORK_MEM: for reads that sort or hash a month of connections. */
+export function withLargeWorkMem<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await tx.execute(LARGE_WORK_MEM);
+    return fn(tx);
+  });
+}

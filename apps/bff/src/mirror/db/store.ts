@@ -8,7 +8,7 @@ import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
 import { applyWrite, forgetDigests, recordDigests } from './write.js';
-import { BULK_LOADED_TABLES, deferIndexes, ensureSearchIndex, OTHER_MIRROR_TABLES, restoreIndexes, vacuum } from './maintenance.js';
+import { BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { refreshDuplicateGroups } from '../../reports/duplicates.js';
 import { refreshStoredReport, storedConnectionCountsReport } from '../../reports/stored-report.js';
@@ -98,7 +98,7 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       const firstOfDay = snapshot === 'taken';
       const reconstructed = firstOfDay ? await backfillMonths(db, day, runId) : [];
       const pruned = firstOfDay ? await prune(db, pruneBefore) : undefined;
-      if (firstOfDay) await vacuum(db, firstLoad ? OTHER_MIRROR_TABLES : [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
+      if (firstOfDay) await dailyUpkeep(db, firstLoad);
       // The month's changes are counted against the month before it, which the backfill may have filled.
       if (reconstructed.length > 0) for (const filled of [...reconstructed, month]) await refreshStoredReport(db, filled, billableRule);
       return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
