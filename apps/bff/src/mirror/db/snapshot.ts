@@ -11,7 +11,7 @@ const monthOf = (day: string) => day.slice(0, 7);
 /** The day's earlier snapshot, when a sync already took one today. */
 interface EarlierSnapshot {
   takenMs: number;
-  /** Null when it predates change numbers (migration 0009): it is then replaced whole. */
+  /** Null when it predates change numbers (migration 0010): it is then replaced whole. */
   changeSeq: number | null;
 }
 
