@@ -70,18 +70,36 @@ async function summaries(db: Db, now: number, ids?: readonly string[]): Promise<
 
 /** How long the groups stay summarised while no error changes: their 24-hour and 30-day windows move with the clock. */
 const SUMMARY_TTL_MS = 60_000;
-const summarised = new WeakMap<Db, { version: number; atMs: number; groups: Promise<Summary[]> }>();
+interface Summarised {
+  version: number;
+  atMs: number;
+  groups: Promise<Summary[]>;
+  refreshing?: boolean;
+}
+const summarised = new WeakMap<Db, Summarised>();
 
 /**
  * Every group with an active error, summarised once per change of the fleet's errors (or minute):
  * grouping every error the mirror keeps costs more than the rest of a page, and the list, its
- * filters and the dashboard ask for it on every request. One version read per request.
+ * filters and the dashboard ask for it on every request. One version read per request. When
+ * only the minute is up (no error changed), the last summary still answers while the next is
+ * computed: no request waits for it.
  */
 async function activeSummaries(db: Db, now: number): Promise<Summary[]> {
   const version = await changesVersion(db);
   const hit = summarised.get(db);
-  if (hit && hit.version === version && Math.abs(now - hit.atMs) < SUMMARY_TTL_MS) return hit.groups;
-  const entry = { version, atMs: now, groups: summaries(db, now) };
+  if (hit?.version === version) {
+    if (Math.abs(now - hit.atMs) >= SUMMARY_TTL_MS && !hit.refreshing) {
+      hit.refreshing = true;
+      const groups = summaries(db, now);
+      groups.then(
+        () => summarised.get(db) === hit && summarised.set(db, { version, atMs: now, groups }),
+        () => (hit.refreshing = false),
+      );
+    }
+    return hit.groups;
+  }
+  const entry: Summarised = { version, atMs: now, groups: summaries(db, now) };
   summarised.set(db, entry);
   entry.groups.catch(() => summarised.get(db) === entry && summarised.delete(db));
   return entry.groups;
