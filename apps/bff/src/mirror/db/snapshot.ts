@@ -49,10 +49,7 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
     values (${day}::date, ${at.toISOString()}::timestamptz, ${runId}, ${companies.companies}, ${companies.withoutConnections}, ${through})
     on conflict (day) do update set taken_at = excluded.taken_at, run_id = excluded.run_id, companies = excluded.companies,
       companies_without_connections = excluded.companies_without_connections, change_seq = excluded.change_seq`);
-  if (earlier) {
-    await db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
-    await undoDay(db, month, day);
-  }
+  if (earlier) await undoDay(db, month, day);
   await countDay(db, day);
   await addDay(db, month, day, sql`true`);
   await rollUpCompanies(db, month, day, { replaced: earlier !== undefined });
@@ -78,8 +75,9 @@ async function companyCounts(db: Db): Promise<CompanyCounts> {
 const companyCountsSet = ({ companies, withoutConnections }: CompanyCounts) =>
   sql`, companies = ${companies}, companies_without_connections = ${withoutConnections}`;
 
-/** The day's counts by status × platform × source type. */
+/** The day's counts by status × platform × source type, in place of any an earlier snapshot that day left. */
 async function countDay(db: Db, day: string): Promise<void> {
+  await db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
   await db.execute(sql`
     insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
     select ${day}::date, status, coalesce(platform_key, ''), source_type, bool_or(sandbox), count(*)::int, count(distinct company_id)::int
@@ -146,7 +144,6 @@ async function replaceChanged(db: Db, month: string, day: string, earlier: Earli
     from snapshot_changed c where c.live and m.month = ${month} and m.connection_id = c.id and m.last_day = ${day}::date`);
   await addDay(db, month, day, sql`c.id in (select id from snapshot_changed where live)
     and not exists (select 1 from mirror_connection_months m where m.month = ${month} and m.connection_id = c.id and m.last_day = ${day}::date)`);
-  await db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
   await countDay(db, day);
   await rollUpCompanies(db, month, day, { replaced: true, companies: sql`(select company_id from snapshot_companies)` });
   return 'replaced';
