@@ -7,9 +7,10 @@
  *     BFF puts on every /api answer that called Codat (background requests included);
  *   - round trips waited for: the longest chain of Codat round trips among the /api requests made
  *     before the content showed (requests in parallel count once; one made after another answered
- *     adds its own), judged at 300 ms against the budget in DESIGN.md §8;
- *   - time to content, and from navigation to the first data request (boot: /api/auth/me, chunks;
- *     target < 300 ms, issue 16).
+ *     adds its own), judged at 300 ms against the budget in DESIGN.md §8. An answer the browser
+ *     replays from its cache (an `X-Request-Id` already seen) cost no call;
+ *   - time to content, and from the browser's navigation start (`performance.timeOrigin`) to the
+ *     first data request (boot: the session, chunks, first render; target < 300 ms, issue 16).
  * Exits 1 when a screen waits for more round trips than its budget, or boots slower than that.
  * Run with `npm run bench:screens`.
  */
@@ -94,12 +95,19 @@ function criticalRoundTrips(calls: ApiCall[]): number {
   return Math.max(0, ...best);
 }
 
+/** Ids of the BFF answers seen so far: the browser's cache replays an answer with its first id. */
+const answered = new Set<string>();
+
 async function apiCallOf(request: Request): Promise<ApiCall | undefined> {
   const url = new URL(request.url());
   if (!url.pathname.startsWith('/api/')) return undefined;
   const response = await request.response();
   const timing = request.timing();
-  const trace = /calls=(\d+) roundTrips=(\d+)/.exec((await response?.allHeaders())?.['server-timing'] ?? '');
+  const headers = (await response?.allHeaders()) ?? {};
+  const id = headers['x-request-id'];
+  const replayed = id !== undefined && answered.has(id);
+  if (id) answered.add(id);
+  const trace = replayed ? null : /calls=(\d+) roundTrips=(\d+)/.exec(headers['server-timing'] ?? '');
   return {
     path: `${request.method()} ${url.pathname}${url.search}`,
     startMs: timing.startTime,
@@ -178,10 +186,13 @@ try {
       const calls = (await Promise.all(requests.map(apiCallOf))).filter((call): call is ApiCall => call !== undefined);
       const waitedFor = calls.filter((call) => call.startMs <= contentAt);
       const roundTrips = criticalRoundTrips(waitedFor);
-      const firstData = calls.filter((call) => !call.path.includes('/api/auth/')).map((call) => call.startMs).sort((a, b) => a - b)[0];
+      const firstRequest = calls.filter((call) => !call.path.includes('/api/auth/')).map((call) => call.startMs).sort((a, b) => a - b)[0];
+      // A page load counts from the browser's navigation start; an action from its click.
+      const origin = screen.act ? startedAt : await page.evaluate(() => performance.timeOrigin);
+      const firstData = firstRequest === undefined ? undefined : firstRequest - origin;
       const judged = latencyMs >= 300;
       // An action is not a page load: its first request is the action's own.
-      const booted = screen.act !== undefined || firstData === undefined || firstData - startedAt < MAX_FIRST_DATA_MS;
+      const booted = screen.act !== undefined || firstData === undefined || firstData < MAX_FIRST_DATA_MS;
       const ok = roundTrips <= screen.budget && booted;
       if ((judged && !ok) || !booted) overBudget = true;
       const row = [
@@ -191,8 +202,8 @@ try {
         String(roundTrips),
         String(screen.budget),
         `${contentAt - startedAt} ms`,
-        firstData === undefined ? '—' : `${Math.round(firstData - startedAt)} ms`,
-        String(calls.filter((call) => call.path.startsWith('GET /api/auth/me')).length),
+        firstData === undefined ? '—' : `${Math.round(firstData)} ms`,
+        String(calls.filter((call) => call.path.startsWith('GET /api/auth/session')).length),
         judged ? (ok ? 'PASS' : 'FAIL') : booted ? '' : 'FAIL (boot)',
       ];
       rows.push(row);
@@ -207,7 +218,7 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const header = ['Codat latency', 'screen / action', 'Codat calls', 'round trips waited', 'budget', 'to content', 'to 1st data request', 'auth/me', 'result'];
+const header = ['Codat latency', 'screen / action', 'Codat calls', 'round trips waited', 'budget', 'to content', 'to 1st data request', 'session reads', 'result'];
 const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
 process.stdout.write(`Screens in Chromium against the console (embedded emulator, 300 companies, mirror synced), company "${company.name}"\n\n`);

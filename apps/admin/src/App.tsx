@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { Admin, Resource, type AuthProvider } from 'react-admin';
 import { AccessDeniedPage } from './access/AccessDeniedPage';
 import { guarded } from './access/guarded';
@@ -20,15 +21,18 @@ import { reports } from './reports';
 export interface AppProps {
   dataProvider: ConsoleDataProvider;
   authProvider: AuthProvider;
+  /** The react-query cache, shared with what bootConsole started before the first render. */
+  queryClient?: QueryClient;
 }
 
 /** The console, as a table of contents: one resource per folder under resources/. */
-export function App({ dataProvider, authProvider }: AppProps) {
+export function App({ dataProvider, authProvider, queryClient }: AppProps) {
   return (
     <Admin
       title="Codat Ops Console"
       dataProvider={dataProvider}
       authProvider={authProvider}
+      queryClient={queryClient}
       layout={Layout}
       loginPage={LoginPage}
       dashboard={Dashboard}

@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { bootConsole } from './boot';
 import { authProvider } from './providers/authProvider';
-import { createDataProvider } from './providers/dataProvider';
+
+const { queryClient, dataProvider } = bootConsole(window.location.hash);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App dataProvider={createDataProvider()} authProvider={authProvider} />
+    <App dataProvider={dataProvider} authProvider={authProvider} queryClient={queryClient} />
   </StrictMode>,
 );

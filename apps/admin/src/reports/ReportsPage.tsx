@@ -1,15 +1,8 @@
 import { Box, Card, CardContent, Tab, Tabs } from '@mui/material';
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
 import { Link, Title, useLocation } from 'react-admin';
 import { Loading } from '../ui/ListStates';
-
-const ConnectionCountsReport = lazy(() => import('./ConnectionCountsReport'));
-const DuplicatesReport = lazy(() => import('./DuplicatesReport'));
-
-const REPORTS = [
-  { path: 'connection-counts', label: 'Connection counts', Screen: ConnectionCountsReport },
-  { path: 'possible-duplicates', label: 'Possible duplicates', Screen: DuplicatesReport },
-];
+import { REPORTS } from './index';
 
 /** #/reports/<report>: one tab per report, each its own URL; #/reports opens connection counts. */
 export default function ReportsPage() {

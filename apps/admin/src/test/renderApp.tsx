@@ -2,8 +2,8 @@ import type { Role } from '@console/contracts';
 import { render } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
 import { App } from '../App';
+import { bootConsole } from '../boot';
 import { authProvider } from '../providers/authProvider';
-import { createDataProvider } from '../providers/dataProvider';
 import { session } from '../providers/session';
 import { authHandlers } from './handlers/auth';
 import { server } from './server';
@@ -16,5 +16,7 @@ export function renderApp(path: string, { role = 'admin', handlers = [] }: { rol
   session.set(undefined);
   server.use(...handlers, ...authHandlers(role));
   window.location.hash = `#${path}`;
-  return render(<App dataProvider={createDataProvider()} authProvider={authProvider} />);
+  // As main.tsx boots the console: the session, the screen's code and first reads start before the render.
+  const { queryClient, dataProvider } = bootConsole(window.location.hash);
+  return render(<App dataProvider={dataProvider} authProvider={authProvider} queryClient={queryClient} />);
 }

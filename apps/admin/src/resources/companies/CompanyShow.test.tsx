@@ -45,6 +45,21 @@ describe('CompanyShow', { timeout: 30_000 }, () => {
     expect(writes[1]).toBe('c0000000-0000-4000-8000-000000000002');
   });
 
+  it('reads the company from the mirror and from Codat once each, both asked for at boot, before the page renders', async () => {
+    const reads: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const { pathname, search } = new URL(request.url);
+      if (request.method === 'GET' && pathname === `/api/companies/${ACME_ID}`) reads.push(search.includes('live=true') ? 'codat' : 'mirror');
+    });
+    renderApp(`/companies/${ACME_ID}/show/connections`, { handlers: companyScenario() });
+    // Both are in flight while the session is read and the page's code loads, before any render.
+    await waitFor(() => expect([...reads].sort()).toEqual(['codat', 'mirror']));
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Acme Bakery Ltd' })).toBeInTheDocument();
+    expect(await screen.findAllByRole('article')).not.toHaveLength(0);
+    expect([...reads].sort()).toEqual(['codat', 'mirror']);
+  });
+
   it('fetches the company Link URL afresh on every copy and puts it on the clipboard', async () => {
     const world = companyWorld();
     const seen = linkRequests();

@@ -1,10 +1,9 @@
 import { Box, Tab, Tabs } from '@mui/material';
 import { Suspense, type ReactNode } from 'react';
-import { lazyScreen } from '../../ui/lazyScreen';
 import { Link, useCreatePath, useLocation } from 'react-admin';
 import { Loading } from '../../ui/ListStates';
 import { ConnectionsTab } from '../connections/ConnectionsTab';
-import { CompanyBankFeedsPanel, CompanyDataPanel, CompanyHistoryPanel } from './companyPanels';
+import { CompanyBankFeedsPanel, CompanyDataPanel, CompanyHistoryPanel, CompanyTimelinePanel } from './index';
 import { CompanyOverview } from './CompanyOverview';
 import type { CompanyRecord } from './types';
 
@@ -15,9 +14,6 @@ interface CompanyTab {
   /** The company is undefined until the mirror (or Codat) answers; tabs that need only the id start at once. */
   render: (companyId: string, company: CompanyRecord | undefined) => ReactNode;
 }
-
-/** The mirror's timeline (issue 6), in its own chunk. */
-const CompanyTimelinePanel = lazyScreen('companies', () => import('./CompanyTimelinePanel').then((module) => ({ default: module.CompanyTimelinePanel })));
 
 const TABS: CompanyTab[] = [
   { path: '', label: 'Overview', render: (_, company) => (company ? <CompanyOverview company={company} /> : <Loading label="Loading the company…" />) },

@@ -7,6 +7,8 @@ const CompanyShow = lazyScreen('companies', () => import('./CompanyShow').then((
 const CompanyCreate = lazyScreen('companies', () => import('./CompanyCreate').then((module) => ({ default: module.CompanyCreate })));
 const CompanyEdit = lazyScreen('companies', () => import('./CompanyEdit').then((module) => ({ default: module.CompanyEdit })));
 
+export * from './companyPanels';
+
 /** `companies`: list, company page (overview, share, connections, data, bank feeds, history), create, edit. */
 export const companies = {
   name: 'companies',

@@ -54,7 +54,7 @@ describe('ConnectionsTab', { timeout: 30_000 }, () => {
     expect(within(qbo).queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
     expect(within(await connection('QuickBooks Online Bank Feeds')).queryByRole('button', { name: 'Unlink' })).not.toBeInTheDocument();
 
-    await user.click(within(qbo).getByRole('button', { name: 'Unlink' }));
+    await user.click(await within(qbo).findByRole('button', { name: 'Unlink' }));
     const dialog = await screen.findByRole('dialog', { name: 'Unlink QuickBooks Online?' });
     expect(dialog).toHaveTextContent(/Its data is kept, and the customer can relink it later/);
     await user.click(within(dialog).getByRole('button', { name: 'Unlink' }));
@@ -65,7 +65,8 @@ describe('ConnectionsTab', { timeout: 30_000 }, () => {
   it('deletes a connection (admin) after saying its data goes for good', async () => {
     renderApp(`/companies/${BOLT_ID}/show/connections`, { handlers: companyScenario() });
     const user = userEvent.setup();
-    await user.click(within(await connection('Xero')).getByRole('button', { name: 'Delete' }));
+    // The connections can arrive before the role's permissions are known: the buttons follow.
+    await user.click(await within(await connection('Xero')).findByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete the Xero connection?' });
     expect(dialog).toHaveTextContent(/removes the connection and all the data synced through it from Codat, for good/);
     await user.click(within(dialog).getByRole('button', { name: 'Delete connection' }));
@@ -77,7 +78,7 @@ describe('ConnectionsTab', { timeout: 30_000 }, () => {
       handlers: [http.post('*/api/connections/:id/unlink', () => apiError(409, 'Only Linked connections can be unlinked.', { requestId: 'req-un-1' })), ...companyScenario()],
     });
     const user = userEvent.setup();
-    await user.click(within(await connection('QuickBooks Online')).getByRole('button', { name: 'Unlink' }));
+    await user.click(await within(await connection('QuickBooks Online')).findByRole('button', { name: 'Unlink' }));
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Unlink' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Only Linked connections can be unlinked.Request id req-un-1');
@@ -86,7 +87,7 @@ describe('ConnectionsTab', { timeout: 30_000 }, () => {
   it('shows customer success neither unlink nor delete, and finance no new connection', async () => {
     const { unmount } = renderApp(`/companies/${ACME_ID}/show/connections`, { role: 'customer_success', handlers: companyScenario() });
     const qbo = await connection('QuickBooks Online');
-    expect(screen.getByRole('button', { name: 'New connection' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'New connection' })).toBeInTheDocument();
     expect(within(qbo).queryByRole('button', { name: 'Unlink' })).not.toBeInTheDocument();
     expect(within(qbo).queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
     unmount();

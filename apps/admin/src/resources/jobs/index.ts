@@ -1,11 +1,11 @@
 import PlaylistPlayIcon from '@mui/icons-material/PlaylistPlay';
-import { lazy } from 'react';
+import { lazyScreen } from '../../ui/lazyScreen';
 
 /** Bulk jobs (a refresh over an error group or a list of companies) and their progress: loaded on demand. */
 export const jobs = {
   name: 'jobs',
-  list: lazy(() => import('./JobList')),
-  show: lazy(() => import('./JobShow')),
+  list: lazyScreen('jobs', () => import('./JobList')),
+  show: lazyScreen('jobs', () => import('./JobShow')),
   icon: PlaylistPlayIcon,
   options: { label: 'Bulk jobs' },
 };
