@@ -81,7 +81,12 @@ export class SharePanel {
   async copyInviteUrl(): Promise<string> {
     await this.region.getByRole('button', { name: /Invite URL/ }).click();
     const option = this.option('Invite URL (bulk onboarding)');
-    await option.getByRole('button', { name: 'Copy invite URL' }).click();
+    const copy = option.getByRole('button', { name: 'Copy invite URL' });
+    // The option slides open: the button stands still while the accordion still clips it, so a
+    // click as soon as it is "stable" can land on what covers it. Click once it is wholly shown.
+    await copy.scrollIntoViewIfNeeded();
+    await expect(copy).toBeInViewport({ ratio: 1 });
+    await copy.click();
     await expect(option.getByRole('status')).toContainText('Link copied at');
     return this.page.evaluate(() => navigator.clipboard.readText());
   }

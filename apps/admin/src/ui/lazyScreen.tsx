@@ -1,5 +1,5 @@
 import type { Permission } from '@console/contracts';
-import { lazy, type ComponentProps, type ComponentType } from 'react';
+import { lazy, useState, type ComponentProps, type ComponentType } from 'react';
 import { permissionFor } from '../providers/permissions';
 
 type Loader = () => Promise<unknown>;
@@ -40,7 +40,9 @@ export function lazyScreen<Screen extends ComponentType<any>>(resource: string, 
   if (wanted.has(resource)) void loadOnce().catch(() => undefined);
   const Lazy = lazy(loadOnce);
   return function LazyScreen(props: Props) {
-    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
+    // Chosen once per mount: switching from Lazy to Loaded later would remount the screen and lose its state.
+    const [direct] = useState(() => Loaded !== undefined);
+    return direct && Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
   };
 }
 
