@@ -1,43 +1,40 @@
 import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { Suspense, useState } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { describe, expect, it } from 'vitest';
 import { lazyScreen, preloadRoute } from './lazyScreen';
 
-function Counter() {
-  const [clicks, setClicks] = useState(0);
-  return <button onClick={() => setClicks(clicks + 1)}>clicked {clicks}</button>;
-}
+const Report = () => <h1>The report</h1>;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function Page({ Screen }: { Screen: ReturnType<typeof lazyScreen<typeof Counter>> }) {
-  const [, rerender] = useState(0);
-  return (
-    <>
-      <button onClick={() => rerender((n) => n + 1)}>re-render</button>
-      <Suspense fallback={<p>loading</p>}>
-        <Screen />
-      </Suspense>
-    </>
+/** Renders `Screen` as a page does: a fallback while its chunk loads. */
+const renderPage = (Screen: ComponentType) =>
+  render(
+    <Suspense fallback={<p>loading</p>}>
+      <Screen />
+    </Suspense>,
   );
-}
 
 describe('lazyScreen', () => {
-  it('keeps a screen it had to wait for mounted, with its state, when its page re-renders after the chunk came', async () => {
-    const Screen = lazyScreen('not-preloaded', async () => ({ default: Counter }));
-    render(<Page Screen={Screen} />);
+  it('shows a fallback while a screen nobody preloaded loads', async () => {
+    renderPage(lazyScreen('reports-cold', async () => ({ default: Report })));
     expect(screen.getByText('loading')).toBeInTheDocument();
-    const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'clicked 0' }));
-    await user.click(screen.getByRole('button', { name: 're-render' }));
-    expect(screen.getByRole('button', { name: 'clicked 1' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'The report' })).toBeInTheDocument();
   });
 
-  it('renders a preloaded screen at once, without a fallback', async () => {
-    const Screen = lazyScreen('preloaded', async () => ({ default: Counter }));
-    preloadRoute('#/preloaded/1/show');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    render(<Page Screen={Screen} />);
+  it('renders the opened route’s screen at once, without a fallback, when its chunk came during boot', async () => {
+    const Screen = lazyScreen('reports-boot', async () => ({ default: Report }));
+    preloadRoute('#/reports-boot/connection-counts');
+    await tick();
+    renderPage(Screen);
     expect(screen.queryByText('loading')).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'clicked 0' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'The report' })).toBeInTheDocument();
+  });
+
+  it('loads at once a screen declared after its resource was preloaded (a tab inside a page’s chunk)', async () => {
+    preloadRoute('#/reports-nested');
+    const Tab = lazyScreen('reports-nested', async () => ({ default: Report }));
+    await tick();
+    renderPage(Tab);
+    expect(screen.getByRole('heading', { name: 'The report' })).toBeInTheDocument();
   });
 });

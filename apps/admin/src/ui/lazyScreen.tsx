@@ -1,5 +1,5 @@
 import type { Permission } from '@console/contracts';
-import { lazy, useState, type ComponentProps, type ComponentType } from 'react';
+import { lazy, type ComponentProps, type ComponentType } from 'react';
 import { permissionFor } from '../providers/permissions';
 
 type Loader = () => Promise<unknown>;
@@ -39,10 +39,10 @@ export function lazyScreen<Screen extends ComponentType<any>>(resource: string, 
   loaders.push({ resource, load: loadOnce });
   if (wanted.has(resource)) void loadOnce().catch(() => undefined);
   const Lazy = lazy(loadOnce);
+  // Loaded is set before React's lazy resolves (its `then` comes first), so a screen that mounted
+  // through Lazy never switches to Loaded, which would remount it.
   return function LazyScreen(props: Props) {
-    // Chosen once per mount: switching from Lazy to Loaded later would remount the screen and lose its state.
-    const [direct] = useState(() => Loaded !== undefined);
-    return direct && Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
   };
 }
 
