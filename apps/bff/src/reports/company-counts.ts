@@ -31,7 +31,7 @@ export function monthCompanies(month: string, span: MonthSpan): SQL {
   const withConnections = sql`select * from mirror_company_months where month = ${month}`;
   if (span.firstTakenAt === null || span.lastTakenAt === null) return sql`(${withConnections}) as m`;
   return sql`(${withConnections} union all
-    select ${month}, c.id, 0, 0, 0, 0, 0, 0, '{}'::text[] from mirror_companies c
+    select ${month}, c.id, 0, 0, 0, 0, 0, 0, '{}'::text[], '{}'::text[] from mirror_companies c
     where coalesce(c.created_at, c.first_seen_at) <= ${span.lastTakenAt}::timestamptz and (c.deleted_at is null or c.deleted_at > ${span.firstTakenAt}::timestamptz)
       and not exists (select 1 from mirror_company_months k where k.month = ${month} and k.company_id = c.id)) as m`;
 }
@@ -62,9 +62,7 @@ function withCompanies(rule: BillableRule, source: SQL, cut: boolean): SQL {
   const company = cut ? sql`lateral (select * from mirror_companies c where c.id = m.company_id offset 0) as c on true` : sql`mirror_companies c on c.id = m.company_id`;
   return sql`select m.company_id as id, c.name, c.merchant_id as "merchantId", coalesce(c.deleted_at is not null, true) as "companyDeleted",
       m.connections = 0 as "withoutConnections", m.connections, m.linked_at_month_end as "linkedAtMonthEnd", ${BILLABLE_COLUMN[rule]} as "billableConnections",
-      m.sandbox_connections as "sandboxConnections", m.platforms,
-      coalesce((select array_agg(distinct x.platform_name order by x.platform_name) from mirror_connection_months x
-        where x.month = m.month and x.company_id = m.company_id), '{}') as "platformNames"
+      m.sandbox_connections as "sandboxConnections", m.platforms, m.platform_names as "platformNames"
     from ${source} left join ${company}`;
 }
 
@@ -103,7 +101,7 @@ export function companyCountsBatch(db: Db, input: CompanyCountsInput, after: str
     span.firstTakenAt === null || span.lastTakenAt === null
       ? sql`select * from withConnections where false`
       : sql`select m.* from (select ${month}::text as month, c.id as company_id, 0 as connections, 0 as linked_at_month_end, 0 as billable_linked_any_time,
-            0 as billable_linked_at_month_end, 0 as billable_linked_all_month, 0 as sandbox_connections, '{}'::text[] as platforms
+            0 as billable_linked_at_month_end, 0 as billable_linked_all_month, 0 as sandbox_connections, '{}'::text[] as platforms, '{}'::text[] as platform_names
           from mirror_companies c
           where c.id > ${after ?? ''} and c.id <= (select coalesce(bound.upper, (select max(id) from mirror_companies)) from bound)
             and coalesce(c.created_at, c.first_seen_at) <= ${span.lastTakenAt}::timestamptz and (c.deleted_at is null or c.deleted_at > ${span.firstTakenAt}::timestamptz)

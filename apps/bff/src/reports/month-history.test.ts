@@ -184,8 +184,15 @@ describe.each(DATABASE_KINDS)('finance months over a moving clock on %s', (datab
     const month = months[1]!;
     const body = await report(month);
     const list = await stack.json(`/api/reports/connection-counts/companies?month=${month}&range=${encodeURIComponent('[0,999]')}`);
-    const companies = list.body as { id: string; companyDeleted: boolean; withoutConnections: boolean; billableConnections: number }[];
+    const companies = list.body as { id: string; companyDeleted: boolean; withoutConnections: boolean; billableConnections: number; platformNames: string[] }[];
     expect(companies).toHaveLength(body.totals.companiesInMonth);
+    // Each company's platforms by name, as its connections of the month had them (kept with the company's month).
+    const named = await rows<{ id: string; names: string[] }>(
+      stack.db,
+      sql`select company_id as id, array_agg(distinct platform_name order by platform_name) as names from mirror_connection_months where month = ${month} group by company_id`,
+    );
+    expect(Object.fromEntries(companies.filter((c) => !c.withoutConnections).map((c) => [c.id, c.platformNames]))).toEqual(Object.fromEntries(named.map((c) => [c.id, c.names])));
+    expect(companies.filter((c) => c.withoutConnections).every((c) => c.platformNames.length === 0)).toBe(true);
     expect(companies.filter((c) => c.withoutConnections)).toHaveLength(body.totals.companiesInMonthWithoutConnections);
     expect(companies.find((c) => c.id === F.activeError.companyId)).toMatchObject({ companyDeleted: true });
     expect(companies.reduce((sum, c) => sum + c.billableConnections, 0)).toBe(body.totals.billableConnections);
@@ -263,7 +270,9 @@ describe.each(DATABASE_KINDS)('finance months over a moving clock on %s', (datab
     const sections = pack.split('\r\n').map((line) => line.split(',')[0]!);
     expect(sections.filter((s_) => s_ === 'billable-connection')).toHaveLength(truth.billableConnections);
     expect(sections.filter((s_) => s_ === 'company')).toHaveLength(closed.report.totals.companiesInMonth);
+    expect(sections.filter((s_) => s_ === 'consoleNotInvoiced')).toHaveLength(1);
     expect(sections.filter((s_) => s_ === 'invoicedNotConsole')).toHaveLength(2);
+    expect(sections.indexOf('consoleNotInvoiced')).toBeLessThan(sections.indexOf('invoicedNotConsole'));
 
     // The underlying data changes after the close: the close stands and says so.
     await stack.db.execute(sql`delete from mirror_connection_months where month = ${month} and connection_id = ${missing}`);

@@ -6,7 +6,7 @@ import { rows, withLargeWorkMem } from '../mirror/db/sql.js';
 import { companyCountsBatch, type MonthSpan } from './company-counts.js';
 import type { MonthClose } from './month-close.js';
 import { changesBatch, type ChangeCursor, type ChangeDays } from './month-changes.js';
-import { billableSet, DIFFERENCE_SIDES, differenceRows, type ReconcileMonth } from './reconcile.js';
+import { billableSet, differenceRows, type ReconcileMonth } from './reconcile.js';
 
 /** One row of a closed month's pack: every section shares these columns. */
 export interface PackRow {
@@ -96,16 +96,16 @@ export async function* monthPack(db: Db, { close, span, days, reconcile }: PackI
   }
   const kind = reconciliation?.invoice?.kind;
   if (kind === 'connections' || kind === 'companies') {
-    for (const side of DIFFERENCE_SIDES) {
-      const differences = (after: string | undefined, size: number) =>
-        withLargeWorkMem(db, (tx) =>
-          rows<PackRow>(
-            tx,
-            sql`select d.side as section, d.id, d.company_name as "companyName", d.platform_name as "platformName", d.reason as detail
-                from ${differenceRows(reconcile, kind, after)} where d.side = ${side} order by d.id limit ${size}`,
-          ),
-        );
-      yield* keysetBatches(differences, (row) => row.id!, PACK_BATCH_ROWS);
-    }
+    // Both sides from one join of the month with the invoice per batch: consoleNotInvoiced, then invoicedNotConsole.
+    const differences = (after: { section: string; id: string } | undefined, size: number) =>
+      withLargeWorkMem(db, (tx) =>
+        rows<PackRow>(
+          tx,
+          sql`select d.side as section, d.id, d.company_name as "companyName", d.platform_name as "platformName", d.reason as detail
+              from ${differenceRows(reconcile, kind)} where (d.side, d.id) > (${after?.section ?? ''}, ${after?.id ?? ''})
+              order by d.side, d.id limit ${size}`,
+        ),
+      );
+    yield* keysetBatches(differences, ({ section, id }) => ({ section, id: id! }), PACK_BATCH_ROWS);
   }
 }

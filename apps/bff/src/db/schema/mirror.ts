@@ -269,6 +269,8 @@ export const mirrorCompanyMonths = pgTable(
     billableLinkedAllMonth: integer('billable_linked_all_month').notNull(),
     sandboxConnections: integer('sandbox_connections').notNull(),
     platforms: text('platforms').array().notNull(),
+    /** The platforms' names, as the month's connections had them: the report lists them per company without reading its connections. */
+    platformNames: text('platform_names').array().notNull().default(sql`'{}'`),
   },
   (table) => [primaryKey({ columns: [table.month, table.companyId] })],
 );

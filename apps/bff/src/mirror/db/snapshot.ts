@@ -180,18 +180,19 @@ export async function rollUpCompanies(
   const linkedAtEnd = sql`not sandbox and last_day = ${day}::date and last_status = 'Linked'`;
   await db.execute(sql`
     insert into mirror_company_months (month, company_id, connections, linked_at_month_end, billable_linked_any_time,
-      billable_linked_at_month_end, billable_linked_all_month, sandbox_connections, platforms)
+      billable_linked_at_month_end, billable_linked_all_month, sandbox_connections, platforms, platform_names)
     select month, company_id, count(*)::int, (count(*) filter (where ${linkedAtEnd}))::int,
       (count(*) filter (where not sandbox and days_linked > 0))::int,
       (count(*) filter (where ${linkedAtEnd}))::int,
       (count(*) filter (where not sandbox and days_linked > 0 and days_linked = days_seen))::int,
       (count(*) filter (where sandbox))::int,
-      array_remove(array_agg(distinct platform_key order by platform_key), null)
+      array_remove(array_agg(distinct platform_key order by platform_key), null),
+      array_agg(distinct platform_name order by platform_name)
     from mirror_connection_months where month = ${month} and ${ofCompanies(sql`company_id`)} group by month, company_id
     ${fresh ? sql`` : sql`on conflict (month, company_id) do update set connections = excluded.connections, linked_at_month_end = excluded.linked_at_month_end,
       billable_linked_any_time = excluded.billable_linked_any_time, billable_linked_at_month_end = excluded.billable_linked_at_month_end,
       billable_linked_all_month = excluded.billable_linked_all_month, sandbox_connections = excluded.sandbox_connections,
-      platforms = excluded.platforms`}`);
+      platforms = excluded.platforms, platform_names = excluded.platform_names`}`);
 }
 
 /** Removes history older than `before` (by when the mirror saw it). Notes are kept. */
