@@ -244,6 +244,9 @@ describe.each(DATABASE_KINDS)('finance months over a moving clock on %s', (datab
     const [missing, ...billed] = truth.billableIds;
     expect((await finance.json(`/api/reports/months/${month}/invoice`, { method: 'PUT', body: { kind: 'connections' } })).status).toBe(200);
     expect((await finance.json(`/api/reports/months/${month}/invoice/ids`, { method: 'POST', body: { ids: [...billed, notBillable] } })).status).toBe(200);
+    const { body: before } = await finance.json(`/api/reports/months/${month}`);
+    expect(before.reconciliation).toMatchObject({ difference: 0, invoicedNotConsole: { total: 1 } });
+    // Ids added later: the kept explanation of the smaller invoice is not the answer any more.
     expect((await finance.json(`/api/reports/months/${month}/invoice/ids`, { method: 'POST', body: { ids: [unknown.toUpperCase()] } })).status).toBe(200);
     expect((await finance.json(`/api/reports/months/${month}/invoice/ids`, { method: 'POST', body: { ids: ['=cmd()'] } })).status).toBe(400);
     const { body: reconciled } = await finance.json(`/api/reports/months/${month}`);
@@ -252,6 +255,9 @@ describe.each(DATABASE_KINDS)('finance months over a moving clock on %s', (datab
       [unknown]: 'Unknown to the console (not in the mirror)',
       [notBillable]: expect.stringMatching(/^Not billable under the rule: PendingAuth/),
     });
+    expect((await finance.json(`/api/reports/months/${month}`)).body).toEqual(reconciled);
+    const kept = await rows<{ total: number }>(stack.db, sql`select (body -> 'invoicedNotConsole' ->> 'total')::int as total from finance_reconciliations where month = ${month}`);
+    expect(kept).toEqual([{ total: 2 }]);
 
     expect((await (await stack.as('support')).json(`/api/reports/months/${month}/close`, { method: 'POST' })).status).toBe(403);
     expect((await finance.json(`/api/reports/months/${months[2]}/close`, { method: 'POST' })).status).toBe(400);

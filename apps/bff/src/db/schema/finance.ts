@@ -45,3 +45,20 @@ export const financeMonthCloses = pgTable('finance_month_closes', {
   /** `<count>:<md5 of the sorted billable connection ids>`: a later change to the underlying data shows as a different fingerprint. */
   billableFingerprint: text('billable_fingerprint').notNull(),
 });
+
+/**
+ * A month's reconciliation against an id-list invoice as last computed (reports/reconcile.ts), and
+ * what it was computed from: reused while the invoice, the month's report and the mirror are unchanged.
+ */
+export const financeReconciliations = pgTable(
+  'finance_reconciliations',
+  {
+    month: text('month').notNull(),
+    rule: text('rule').notNull(),
+    /** The invoice's entry time, kind and number of ids, the month's snapshot, and the mirror's latest change. */
+    inputs: text('inputs').notNull(),
+    computedAt: time('computed_at').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.month, table.rule] })],
+);
