@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { rows } from '../mirror/db/sql.js';
+import { rows, rowsAsJson } from '../mirror/db/sql.js';
 import type { BillableRule } from './billable-rule.js';
 import type { CompanyCountFilter, CompanyCountRecord, CompanyCountSortField } from './schemas.js';
 
@@ -110,5 +110,5 @@ export function companyCountsBatch(db: Db, input: CompanyCountsInput, after: str
   const batch = sql`(with withConnections as materialized (select * from mirror_company_months m where m.month = ${month} and ${where} order by m.company_id limit ${limit}),
       bound as (select case when count(*) = ${limit} then max(company_id) end as upper from withConnections)
     select * from (select * from withConnections union all (${withoutConnections})) as m order by m.company_id limit ${limit}) as m`;
-  return rows<CompanyCountRecord>(db, sql`${withCompanies(input.rule, batch, true)} order by m.company_id`);
+  return rowsAsJson<CompanyCountRecord>(db, withCompanies(input.rule, batch, true), 'id');
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import type { CsvColumn } from '../http/csv.js';
 import { keysetBatches } from '../http/csv.js';
-import { rows, withLargeWorkMem } from '../mirror/db/sql.js';
+import { rows, rowsAsJson, withLargeWorkMem } from '../mirror/db/sql.js';
 import { companyCountsBatch, type MonthSpan } from './company-counts.js';
 import type { MonthClose } from './month-close.js';
 import { changesBatch, type ChangeCursor, type ChangeDays } from './month-changes.js';
@@ -83,12 +83,13 @@ export async function* monthPack(db: Db, { close, span, days, reconcile }: PackI
     }));
   }
   const billable = (after: string | undefined, size: number) =>
-    rows<PackRow>(
+    rowsAsJson<PackRow>(
       db,
       sql`select 'billable-connection' as section, b.connection_id as id, b.company_id as "companyId", c.name as "companyName", b.platform_name as "platformName",
             b.last_status as status, b.days_linked as value, 'Linked on ' || b.days_linked || ' of ' || b.days_seen || ' snapshots; last seen ' || b.last_day as detail
           from ${billableSet(reconcile)} left join mirror_companies c on c.id = b.company_id
           where b.connection_id > ${after ?? ''} order by b.connection_id limit ${size}`,
+      'id',
     );
   yield* keysetBatches(billable, (row) => row.id!, PACK_BATCH_ROWS);
   for await (const batch of keysetBatches((after: ChangeCursor | undefined, size) => withLargeWorkMem(db, (tx) => changesBatch(tx, days, {}, after, size)), ({ id, kind }) => ({ id, kind }), PACK_BATCH_ROWS)) {

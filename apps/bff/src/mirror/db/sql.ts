@@ -10,6 +10,17 @@ export async function rows<Row>(db: Db, statement: SQL): Promise<Row[]> {
   return result.rows;
 }
 
+/**
+ * The rows of `query` in `key` order, each read as one JSON text: for exports of hundreds of
+ * thousands of rows. PGlite decodes every column of every row on its own, which at 100,000
+ * companies costs about as much as the query; one text a row is decoded once, by JSON.parse.
+ * Only for rows of JSON's own types: a timestamp would come back in JSON's format, not the driver's.
+ */
+export async function rowsAsJson<Row>(db: Db, query: SQL, key: keyof Row & string): Promise<Row[]> {
+  const found = await rows<{ row: string }>(db, sql`select row_to_json(q)::text as row from (${query}) as q order by q.${sql.identifier(key)}`);
+  return found.map(({ row }) => JSON.parse(row) as Row);
+}
+
 /** One array parameter (for `unnest`, `= any(...)`), not Drizzle's expansion into a list. */
 export function array(values: readonly unknown[], type: 'text' | 'timestamptz' | 'boolean' | 'bigint'): SQL {
   return sql`${sql.param(values)}::${sql.raw(type)}[]`;
