@@ -175,7 +175,8 @@ export async function reconcile(db: Db, input: ReconcileMonth): Promise<Reconcil
   const invoiced = invoice.kind === 'count' ? invoice.invoicedCount! : invoice.ids;
   const consoleCount = invoice.kind === 'companies' ? counts.companies : counts.connections;
   if (invoice.kind === 'count') return { ...base, difference: consoleCount - invoiced, consoleNotInvoiced: null, invoicedNotConsole: null };
-  // The invoice (replaced or added to), the month's snapshot, and the mirror's names and connections.
+  // The invoice (replaced or added to), the month's snapshot (each sync takes or restamps one: names
+  // come from the mirror, so a rename shows after the next sync), and the mirror's latest change.
   const inputs = JSON.stringify([invoice.enteredAt, invoice.kind, invoice.ids, report.refreshedAt, mirrorVersion]);
   return { ...base, difference: consoleCount - invoiced, ...(await keptSides(db, input, invoice.kind, inputs)) };
 }
