@@ -75,8 +75,7 @@ export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
 const SAMPLE = 100;
 
-export const DIFFERENCE_SIDES = ['consoleNotInvoiced', 'invoicedNotConsole'] as const;
-export type DifferenceSide = (typeof DIFFERENCE_SIDES)[number];
+export type DifferenceSide = 'consoleNotInvoiced' | 'invoicedNotConsole';
 
 /**
  * Every id on one side of the difference only, as `d` (`side`, `id`, `company_name`,
