@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Admin, Resource, type AuthProvider } from 'react-admin';
+import { Admin, Resource, type AuthProvider, type Store } from 'react-admin';
 import { AccessDeniedPage } from './access/AccessDeniedPage';
 import { guarded } from './access/guarded';
 import type { ConsoleDataProvider } from './providers/dataProvider';
@@ -23,16 +23,19 @@ export interface AppProps {
   authProvider: AuthProvider;
   /** The react-query cache, shared with what bootConsole started before the first render. */
   queryClient?: QueryClient;
+  /** react-admin's store (list params and preferences), the one bootConsole read the opened list's params from. */
+  store?: Store;
 }
 
 /** The console, as a table of contents: one resource per folder under resources/. */
-export function App({ dataProvider, authProvider, queryClient }: AppProps) {
+export function App({ dataProvider, authProvider, queryClient, store }: AppProps) {
   return (
     <Admin
       title="Codat Ops Console"
       dataProvider={dataProvider}
       authProvider={authProvider}
       queryClient={queryClient}
+      store={store}
       layout={Layout}
       loginPage={LoginPage}
       dashboard={Dashboard}

@@ -4,10 +4,10 @@ import { App } from './App';
 import { bootConsole } from './boot';
 import { authProvider } from './providers/authProvider';
 
-const { queryClient, dataProvider } = bootConsole(window.location.hash);
+const boot = bootConsole(window.location.hash);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App dataProvider={dataProvider} authProvider={authProvider} queryClient={queryClient} />
+    <App {...boot} authProvider={authProvider} />
   </StrictMode>,
 );

@@ -3,11 +3,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BILLABLE_RULE_TEXT, connectionCountsReport } from '../test/fixtures/reports';
 import { reportHandlers, reportsFail, reportsHang } from '../test/handlers/reports';
 import { renderApp } from '../test/renderApp';
+import { server } from '../test/server';
 
 const T = { timeout: 30_000 };
 
 describe('Connection counts report', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    server.events.removeAllListeners();
+  });
 
   it('shows the month’s counts, rule, chart, changes, sandbox, per-company counts and exports', async () => {
     const api = reportHandlers();
@@ -34,6 +38,25 @@ describe('Connection counts report', () => {
     expect(screen.getAllByText(/Exports are complete/).length).toBeGreaterThan(0);
     // The first render also loads the screen's code, slow on a busy machine.
   }, 40_000);
+
+  it('asks for the month, its trend and its close panel once each, at boot before the report renders', async () => {
+    const reads: Array<{ path: string; reportShown: boolean }> = [];
+    server.events.on('request:start', ({ request }) => {
+      const { pathname, search } = new URL(request.url);
+      if (!pathname.startsWith('/api/reports/')) return;
+      reads.push({ path: `${pathname}${search}`, reportShown: screen.queryByRole('textbox', { name: 'Month' }) !== null });
+    });
+    renderApp('/reports/connection-counts?month=2026-10&rule=linked-all-month', { role: 'finance', handlers: reportHandlers().handlers });
+    expect(await screen.findByRole('region', { name: 'Invoice and month close' }, T)).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: '13-month trend' }, T)).toBeInTheDocument();
+    expect(reads.filter((read) => !read.path.includes('/companies'))).toEqual(
+      [
+        '/api/reports/connection-counts?month=2026-10&rule=linked-all-month',
+        '/api/reports/connection-counts/trend?rule=linked-all-month',
+        '/api/reports/months/2026-10?rule=linked-all-month',
+      ].map((path) => ({ path, reportShown: false })),
+    );
+  });
 
   it('shows 13 months as a chart with its table, and opens a month from it', async () => {
     const api = reportHandlers();

@@ -6,7 +6,7 @@ import { ExportLink, EXPORT_NOTE } from './ExportLink';
 import { currentMonth, formatMonth, isMonth } from './month';
 import { MonthChanges } from './MonthChanges';
 import { MonthClosePanel } from './MonthClosePanel';
-import { useReportParams } from './reportParams';
+import { reportPaths, useReportParams } from './reportParams';
 import { SnapshotFreshness } from './SnapshotFreshness';
 import { StatusBarChart } from './StatusBarChart';
 import { Trend } from './Trend';
@@ -17,7 +17,7 @@ import { useApiQuery } from './useApiQuery';
 export default function ConnectionCountsReport() {
   const params = useReportParams();
   const { month, query } = params;
-  const { data: report, error, loading, reload } = useApiQuery<Report>(`/reports/connection-counts?${query}`);
+  const { data: report, error, loading, reload } = useApiQuery<Report>(reportPaths.counts(query));
   const end = report?.inProgress ? 'on the latest snapshot' : 'at month end';
 
   return (

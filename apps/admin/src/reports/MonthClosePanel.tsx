@@ -8,6 +8,7 @@ import { ExportLink } from './ExportLink';
 import { uploadInvoiceIds } from './invoiceUpload';
 import { formatMonth } from './month';
 import { ReconciliationView } from './ReconciliationView';
+import { reportPaths } from './reportParams';
 import type { FinanceMonth } from './types';
 import { useApiQuery } from './useApiQuery';
 
@@ -15,7 +16,7 @@ import { useApiQuery } from './useApiQuery';
 export function MonthClosePanel({ month, inProgress, rule }: { month: string; inProgress: boolean; rule: string | undefined }) {
   const base = `/api/reports/months/${month}`;
   const ruleQuery = rule ? `?rule=${rule}` : '';
-  const { data, error, reload } = useApiQuery<FinanceMonth>(`/reports/months/${month}${ruleQuery}`);
+  const { data, error, reload } = useApiQuery<FinanceMonth>(reportPaths.month(month, rule));
   const { canAccess: canClose } = useCanAccess({ resource: 'reports', action: 'close' });
   const [count, setCount] = useState('');
   const [kind, setKind] = useState<'connections' | 'companies'>('connections');

@@ -27,8 +27,30 @@ const answered = <T,>(response: HttpResponse<T>): Omit<ApiQuery<T>, 'reload'> =>
   total: totalOf(response.headers),
 });
 
+/** How long a read started at boot waits for the screen that asks for it before it is dropped. */
+const BOOT_READ_KEPT_MS = 10_000;
+/** Reads started at boot by path, each handed to the first useApiQuery that asks for it. */
+const bootReads = new Map<string, Promise<HttpResponse<unknown>>>();
+
+/** Starts a GET (`path` under /api) before the screen that makes it has rendered (boot.ts). */
+export function prefetchApi(path: string): void {
+  const read = httpClient(`/api${path}`);
+  read.catch(() => undefined);
+  bootReads.set(path, read);
+  setTimeout(() => {
+    if (bootReads.get(path) === read) bootReads.delete(path);
+  }, BOOT_READ_KEPT_MS);
+}
+
+function takeBootRead<T>(path: string): Promise<HttpResponse<T>> | undefined {
+  const read = bootReads.get(path);
+  bootReads.delete(path);
+  return read as Promise<HttpResponse<T>> | undefined;
+}
+
 /**
- * A GET against the BFF (`path` under /api), re-run when the path changes; `null` skips it. With
+ * A GET against the BFF (`path` under /api), re-run when the path changes; `null` skips it. The
+ * first run takes the read boot started for the same path, if there is one. With
  * `live`, it is polled in the background once loaded (useBackoffPolling); a failed poll keeps what is shown.
  */
 export function useApiQuery<T>(path: string | null, live?: BackoffOptions): ApiQuery<T> {
@@ -40,7 +62,7 @@ export function useApiQuery<T>(path: string | null, live?: BackoffOptions): ApiQ
     if (path === null) return;
     let cancelled = false;
     setState((previous) => ({ ...previous, loading: true, error: undefined }));
-    httpClient<T>(`/api${path}`).then(
+    (takeBootRead<T>(path) ?? httpClient<T>(`/api${path}`)).then(
       (response) => {
         if (!cancelled) setState(answered(response));
       },

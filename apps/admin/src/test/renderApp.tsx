@@ -17,6 +17,6 @@ export function renderApp(path: string, { role = 'admin', handlers = [] }: { rol
   server.use(...handlers, ...authHandlers(role));
   window.location.hash = `#${path}`;
   // As main.tsx boots the console: the session, the screen's code and first reads start before the render.
-  const { queryClient, dataProvider } = bootConsole(window.location.hash);
-  return render(<App dataProvider={dataProvider} authProvider={authProvider} queryClient={queryClient} />);
+  const boot = bootConsole(window.location.hash);
+  return render(<App {...boot} authProvider={authProvider} />);
 }

@@ -7,6 +7,7 @@ import { Loading, RequestError } from '../../ui/ListStates';
 import { AuditAction, AuditActor, AuditOutcomeCell, AuditTarget, AuditTime } from './AuditCells';
 import { AuditExportButton } from './AuditExportButton';
 import { auditFilters } from './auditFilters';
+import { AUDIT_LIST } from './listDefaults';
 
 function ListError() {
   const { error, refetch } = useListContext();
@@ -46,8 +47,7 @@ export function AuditEventList() {
       <List
         title="Audit log"
         filters={auditFilters}
-        sort={{ field: 'at', order: 'DESC' }}
-        perPage={25}
+        {...AUDIT_LIST}
         actions={
           <TopToolbar>
             <AuditExportButton />

@@ -41,7 +41,8 @@ describe('CompanyList', { timeout: 30_000 }, () => {
     const cobalt = screen.getByRole('link', { name: 'Cobalt Coffee' }).closest('tr')!;
     expect(within(cobalt).getByText('No connections')).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: /Last sync/ })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'New company' })).toBeInTheDocument();
+    // Permission-gated: it may show just after the companies, which boot asked for first.
+    expect(await screen.findByRole('link', { name: 'New company' })).toBeInTheDocument();
   });
 
   it('says when a search matched more companies than it counts (X-Search-Capped), and not otherwise', async () => {
@@ -93,6 +94,21 @@ describe('CompanyList', { timeout: 30_000 }, () => {
     expect(screen.getByText('Codat did not answer in time.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Copy request id req-co-502' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('asks for its first page once, at boot before the list renders, with the sort and page size kept from the last visit', async () => {
+    localStorage.setItem('RaStore.companies.listParams', JSON.stringify({ filter: {}, sort: 'created', order: 'DESC', page: 1, perPage: 10 }));
+    const reads: Array<{ sort: string | null; range: string | null; listShown: boolean }> = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (request.method !== 'GET' || url.pathname !== '/api/companies') return;
+      const listShown = screen.queryByRole('textbox', { name: 'Search companies' }) !== null;
+      reads.push({ sort: url.searchParams.get('sort'), range: url.searchParams.get('range'), listShown });
+    });
+    renderApp('/companies', { handlers: companyScenario() });
+    expect(await screen.findByRole('link', { name: 'Delta Dental' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Rows per page:' })).toHaveTextContent('10');
+    expect(reads).toEqual([{ sort: '["created","DESC"]', range: '[0,9]', listShown: false }]);
   });
 
   it('reads status, platform, sort and page from the URL and sends them to the BFF', async () => {

@@ -10,6 +10,7 @@ import { CompaniesError, NoCompanies, NoMatchingCompanies } from './CompanyListS
 import { PlatformPills } from './PlatformPills';
 import type { ListMeta } from '../../providers/dataProvider';
 import type { CompanyRecord } from './types';
+import { COMPANY_LIST } from './listDefaults';
 
 function CompanyNameLink({ company }: { company: CompanyRecord }) {
   const createPath = useCreatePath();
@@ -73,8 +74,7 @@ export function CompanyList() {
     <List
       title="Companies"
       filters={companyFilters}
-      sort={{ field: 'name', order: 'ASC' }}
-      perPage={25}
+      {...COMPANY_LIST}
       actions={<CompanyListActions />}
       pagination={<Pagination rowsPerPageOptions={[10, 25, 50, 100]} />}
       empty={<NoCompanies />}

@@ -6,6 +6,7 @@ import { Empty, RequestError } from '../../ui/ListStates';
 import { errorGroupFilters } from './errorGroupFilters';
 import { ErrorGroupSort } from './ErrorGroupSort';
 import { ErrorGroupTable } from './ErrorGroupTable';
+import { ERROR_GROUP_LIST } from './listDefaults';
 
 function ListError() {
   const { error, refetch } = useListContext();
@@ -50,8 +51,7 @@ export default function ErrorGroupList() {
     <List
       title="Connection errors"
       filters={errorGroupFilters}
-      sort={{ field: 'companies', order: 'DESC' }}
-      perPage={25}
+      {...ERROR_GROUP_LIST}
       actions={<Actions />}
       empty={<NoErrors />}
       error={<ListError />}

@@ -10,6 +10,7 @@ import { OneTimePassword } from './OneTimePassword';
 import { StaffCreateDialog } from './StaffCreateDialog';
 import { StaffRowActions } from './StaffRowActions';
 import { TextFilter } from '../../ui/TextFilter';
+import { STAFF_LIST } from './listDefaults';
 
 const staffFilters = [<TextFilter key="q" source="q" label="Search name or email" alwaysOn />];
 
@@ -86,8 +87,7 @@ export function StaffList() {
       <List
         title="Staff"
         filters={staffFilters}
-        sort={{ field: 'name', order: 'ASC' }}
-        perPage={50}
+        {...STAFF_LIST}
         actions={
           <TopToolbar>
             <AddStaffButton />
