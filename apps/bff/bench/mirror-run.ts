@@ -153,7 +153,14 @@ async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe
       inFlight.add(request);
     }
   };
-  const timer = setInterval(startDue, PROBE_EVERY_MS / 4);
+  // Each request's own timer, set for its due time: polling for due requests would charge each
+  // one for the poll's granularity (up to a quarter of PROBE_EVERY_MS), not the server's delay.
+  let timer: NodeJS.Timeout | undefined;
+  const startNext = () => {
+    startDue();
+    timer = setTimeout(startNext, Math.max(0, started + scheduled * PROBE_EVERY_MS - performance.now()));
+  };
+  startNext();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   try {
@@ -163,7 +170,7 @@ async function probed<T>(fn: () => Promise<T>): Promise<{ value: T; probe: Probe
     loop.disable();
     return { value, probe: { everyMs: PROBE_EVERY_MS, latencies, codatLatencies, worstByKind, failures, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } } };
   } finally {
-    clearInterval(timer);
+    clearTimeout(timer);
     await Promise.all(inFlight);
   }
 }
