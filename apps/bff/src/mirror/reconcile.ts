@@ -5,7 +5,7 @@ import type { SyncRun } from './store.js';
 import type { SyncContext } from './sync.js';
 
 /** Companies looked at per statement (a few milliseconds each, even on embedded PGlite). */
-const SCAN = 2000;
+const SCAN = 1000;
 const CONCURRENT_CHECKS = 8;
 
 /** Codat's answer for one company: the company, or undefined when it is gone (404). */
@@ -29,6 +29,8 @@ export async function reconcileMissing(ctx: SyncContext, run: SyncRun): Promise<
   let checked = 0;
   const result = { deleted: 0, changes: 0 };
   for (;;) {
+    // Requests in flight finish first, rather than wait behind each window in turn.
+    await ctx.yieldToRequests?.();
     const { unseen: ids, last } = await ctx.store.companiesNotSeen(run.id, after, SCAN);
     if (last === undefined) return result;
     after = last;

@@ -69,8 +69,12 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
     companiesNotSeen: async (runId, after, scan) => {
       const scanned = await rows<{ id: string; seen: boolean }>(
         db,
-        sql`select c.id, exists (select 1 from mirror_sync_seen s where s.run_id = ${runId} and s.company_id = c.id) as seen
-            from mirror_companies c where c.deleted_at is null and c.id > ${after ?? ''} order by c.id limit ${scan}`,
+        // A lateral probe per company: as a correlated exists, the planner hashed the run's whole
+        // seen set (100,000 rows) for every window, 35 ms each even for 500 companies.
+        sql`select c.id, s.seen is not null as seen
+            from (select id from mirror_companies where deleted_at is null and id > ${after ?? ''} order by id limit ${scan}) c
+            left join lateral (select true as seen from mirror_sync_seen s where s.run_id = ${runId} and s.company_id = c.id limit 1) s on true
+            order by c.id`,
       );
       return { unseen: scanned.filter((row) => !row.seen).map((row) => row.id), last: scanned.at(-1)?.id };
     },
