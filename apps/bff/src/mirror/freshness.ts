@@ -38,8 +38,22 @@ export async function mirrorRefreshedAt(db: Db): Promise<string | null> {
  * change's id, read from the primary key: what cached summaries of the mirror are keyed on.
  */
 export async function changesVersion(db: Db): Promise<number> {
-  const [row] = await rows<{ id: number }>(db, sql`select coalesce(max(id), 0)::float8 as id from mirror_changes`);
+  const [row] = await rows<{ id: number }>(db, sql`select ${CHANGES_VERSION} as id`);
   return row!.id;
+}
+
+const CHANGES_VERSION = sql`(select coalesce(max(id), 0)::float8 from mirror_changes)`;
+
+/**
+ * changesVersion, and whether a sync is writing to the mirror now: its latest run is running (a
+ * new run starts only once every earlier one has finished or been abandoned, see beginSync).
+ */
+export async function mirrorActivity(db: Db): Promise<{ version: number; syncing: boolean }> {
+  const [row] = await rows<{ version: number; syncing: boolean | null }>(
+    db,
+    sql`select ${CHANGES_VERSION} as version, (select status = 'running' from mirror_sync_runs order by id desc limit 1) as syncing`,
+  );
+  return { version: row!.version, syncing: row!.syncing === true };
 }
 
 export function forgetRefreshedAt(db: Db): void {

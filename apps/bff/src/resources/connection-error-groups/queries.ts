@@ -72,23 +72,26 @@ export interface TrendDay {
   companies: number;
 }
 
-/** Errors per UTC day over the last 30 days (today included), zero-filled, oldest first. */
-export async function groupTrends(db: Db, now: number, ids: readonly string[]): Promise<Map<string, TrendDay[]>> {
+/**
+ * Errors per UTC day over the last 30 days (today included), oldest first: of the groups `ids`
+ * names, or of every group. The lookup zero-fills any group and day without errors.
+ */
+export async function groupTrends(db: Db, now: number, ids?: readonly string[]): Promise<(id: string) => TrendDay[]> {
   const days = Array.from({ length: TREND_DAYS }, (_, i) => utcDay(new Date(now - (TREND_DAYS - 1 - i) * DAY_MS)));
   const found = await rows<TrendDay & { id: string }>(
     db,
     sql`select group_id as id, to_char(errored_at at time zone 'UTC', 'YYYY-MM-DD') as date, count(*)::int as errors,
           count(distinct company_id)::int as companies
         from mirror_connection_errors
-        where group_id = any(${array(ids, 'text')}) and errored_at >= ${`${days[0]}T00:00:00Z`}::timestamptz
+        where ${ids ? sql`group_id = any(${array(ids, 'text')})` : sql`true`} and errored_at >= ${`${days[0]}T00:00:00Z`}::timestamptz
         group by 1, 2`,
   );
-  const trends = new Map<string, TrendDay[]>();
-  for (const id of ids) {
-    const own = new Map(found.filter((row) => row.id === id).map((row) => [row.date, row]));
-    trends.set(id, days.map((date) => ({ date, errors: own.get(date)?.errors ?? 0, companies: own.get(date)?.companies ?? 0 })));
+  const byGroup = new Map<string, Map<string, TrendDay>>();
+  for (const { id, ...day } of found) {
+    if (!byGroup.has(id)) byGroup.set(id, new Map());
+    byGroup.get(id)!.set(day.date, day);
   }
-  return trends;
+  return (id) => days.map((date) => byGroup.get(id)?.get(date) ?? { date, errors: 0, companies: 0 });
 }
 
 export type AffectedRow = AffectedCompany & { errorId: number };

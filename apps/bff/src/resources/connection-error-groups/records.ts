@@ -2,8 +2,8 @@ import type { Db } from '../../db/database.js';
 import { sortRecords } from '../../codat/sort-records.js';
 import { notesFor } from '../notes/queries.js';
 import { INCIDENT_BASELINE_DAYS, isProbableIncident } from './incident.js';
-import { changesVersion } from '../../mirror/freshness.js';
-import { affectedConnections, countAffected, errorGroups, groupStats, groupTrends, type GroupRow, type GroupStats } from './queries.js';
+import { mirrorActivity, mirrorRefreshedAt } from '../../mirror/freshness.js';
+import { affectedConnections, countAffected, errorGroups, groupStats, groupTrends, type GroupRow, type GroupStats, type TrendDay } from './queries.js';
 import type { ErrorGroupFilter, ErrorGroupRecord, ErrorGroupSortField } from './schemas.js';
 
 /** getOne lists this many affected connections; the CSV export has every one. */
@@ -12,6 +12,7 @@ export const AFFECTED_SHOWN = 500;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 type Summary = Omit<ErrorGroupRecord, 'trend' | 'notes'>;
+type ErrorGroupSort = { field: ErrorGroupSortField; order: 'ASC' | 'DESC' };
 
 function summarise(row: GroupRow, stats: GroupStats | undefined): Summary {
   const { firstSeenMs, lastSeenMs, ...group } = row;
@@ -47,7 +48,7 @@ const COUNTS: Partial<Record<ErrorGroupSortField, (group: Summary) => number>> =
   trend: (group) => group.recentCompanies - group.baselineCompaniesPerDay,
 };
 
-function sortGroups(groups: Summary[], sort: { field: ErrorGroupSortField; order: 'ASC' | 'DESC' }): Summary[] {
+function sortGroups(groups: Summary[], sort: ErrorGroupSort): Summary[] {
   const count = COUNTS[sort.field];
   if (count) {
     const direction = sort.order === 'ASC' ? 1 : -1;
@@ -57,80 +58,116 @@ function sortGroups(groups: Summary[], sort: { field: ErrorGroupSortField; order
   return sortRecords(groups, (group) => group[field], field.endsWith('Seen') ? 'date' : 'text', sort.order);
 }
 
-export async function withTrendsAndNotes(db: Db, now: number, groups: Summary[]): Promise<ErrorGroupRecord[]> {
-  const ids = groups.map((group) => group.id);
-  const [trends, notes] = await Promise.all([groupTrends(db, now, ids), notesFor(db, 'error-group', ids)]);
-  return groups.map((group) => ({ ...group, trend: trends.get(group.id) ?? [], notes: notes.get(group.id) ?? [] }));
+/** Groups as summarised, with the trend of each. */
+interface Summarised {
+  groups: Summary[];
+  trendOf: (id: string) => TrendDay[];
 }
 
-async function summaries(db: Db, now: number, ids?: readonly string[]): Promise<Summary[]> {
-  const [groups, stats] = await Promise.all([errorGroups(db, ids), groupStats(db, now)]);
-  return groups.map((row) => summarise(row, stats.get(row.id)));
+function withNotes(db: Db, { groups, trendOf }: Summarised): Promise<ErrorGroupRecord[]> {
+  return notesFor(db, 'error-group', groups.map((group) => group.id)).then((notes) =>
+    groups.map((group) => ({ ...group, trend: trendOf(group.id), notes: notes.get(group.id) ?? [] })),
+  );
+}
+
+export async function withTrendsAndNotes(db: Db, now: number, groups: Summary[]): Promise<ErrorGroupRecord[]> {
+  return withNotes(db, { groups, trendOf: await groupTrends(db, now, groups.map((group) => group.id)) });
+}
+
+/** `ids`' groups, or every group with an active error (and the trends of every group). */
+async function summariseGroups(db: Db, now: number, ids?: readonly string[]): Promise<Summarised> {
+  const [groups, stats, trendOf] = await Promise.all([errorGroups(db, ids), groupStats(db, now), groupTrends(db, now, ids)]);
+  return { groups: groups.map((row) => summarise(row, stats.get(row.id))), trendOf };
 }
 
 /** How long the groups stay summarised while no error changes: their 24-hour and 30-day windows move with the clock. */
 const SUMMARY_TTL_MS = 60_000;
-interface Summarised {
+/** While a sync writes, how old (in wall-clock time) the last summary may be and still answer. */
+const CATCH_UP_MS = 3_000;
+
+interface Taken extends Summarised {
   version: number;
+  /** By the console's clock, for the TTL. */
   atMs: number;
-  groups: Promise<Summary[]>;
-  refreshing?: boolean;
+  /** performance.now() when it was taken, for CATCH_UP_MS. */
+  tookAt: number;
+  /** The mirror's freshness (mirrorRefreshedAt) when it was taken. */
+  refreshedAt: string | null;
 }
-const summarised = new WeakMap<Db, Summarised>();
+interface Summaries {
+  taken?: Taken;
+  next?: { version: number; done: Promise<Taken> };
+}
+const summaries = new WeakMap<Db, Summaries>();
+
+/** Summarises the active groups at `version`, unless that is under way; the newest result is kept. */
+function take(db: Db, now: number, version: number, refreshedAt: string | null): Promise<Taken> {
+  let cache = summaries.get(db);
+  if (!cache) summaries.set(db, (cache = {}));
+  if (cache.next?.version === version) return cache.next.done;
+  const tookAt = performance.now();
+  const next = { version, done: summariseGroups(db, now).then((summary) => ({ ...summary, version, atMs: now, tookAt, refreshedAt })) };
+  cache.next = next;
+  next.done.then(
+    (taken) => {
+      if ((cache.taken?.version ?? -1) <= version) cache.taken = taken;
+    },
+    () => undefined,
+  ).finally(() => cache.next === next && delete cache.next);
+  return next.done;
+}
 
 /**
  * Every group with an active error, summarised once per change of the fleet's errors (or minute):
  * grouping every error the mirror keeps costs more than the rest of a page, and the list, its
- * filters and the dashboard ask for it on every request. One version read per request. When
- * only the minute is up (no error changed), the last summary still answers while the next is
- * computed: no request waits for it.
+ * filters and the dashboard ask for it on every request. Two exceptions, where the last summary
+ * answers while the next is taken and no request waits for it:
+ *   - only the minute is up (no error changed);
+ *   - a sync is writing (errors change with every page, and each request would group them all
+ *     again), the last summary is under CATCH_UP_MS old and no pass has completed since it was
+ *     taken: what the answer's X-Mirror-Refreshed-At says still holds of it.
  */
-async function activeSummaries(db: Db, now: number): Promise<Summary[]> {
-  const version = await changesVersion(db);
-  const hit = summarised.get(db);
-  if (hit?.version === version) {
-    if (Math.abs(now - hit.atMs) >= SUMMARY_TTL_MS && !hit.refreshing) {
-      hit.refreshing = true;
-      const groups = summaries(db, now);
-      groups.then(
-        () => summarised.get(db) === hit && summarised.set(db, { version, atMs: now, groups }),
-        () => (hit.refreshing = false),
-      );
-    }
-    return hit.groups;
+async function activeSummaries(db: Db, now: number): Promise<Summarised> {
+  const [{ version, syncing }, refreshedAt] = await Promise.all([mirrorActivity(db), mirrorRefreshedAt(db)]);
+  const cache = summaries.get(db);
+  const taken = cache?.taken;
+  const background = () => void take(db, now, version, refreshedAt).catch(() => undefined);
+  if (taken?.version === version) {
+    if (Math.abs(now - taken.atMs) >= SUMMARY_TTL_MS) background();
+    return taken;
   }
-  const entry: Summarised = { version, atMs: now, groups: summaries(db, now) };
-  summarised.set(db, entry);
-  entry.groups.catch(() => summarised.get(db) === entry && summarised.delete(db));
-  return entry.groups;
+  if (taken && syncing && performance.now() - taken.tookAt < CATCH_UP_MS && taken.refreshedAt === refreshedAt) {
+    if (!cache.next) background();
+    return taken;
+  }
+  return take(db, now, version, refreshedAt);
+}
+
+async function matching(db: Db, now: number, filter: ErrorGroupFilter, sort: ErrorGroupSort = { field: 'companies', order: 'DESC' }): Promise<Summarised> {
+  const { groups, trendOf } = filter.id ? await summariseGroups(db, now, [filter.id].flat()) : await activeSummaries(db, now);
+  return { groups: sortGroups(groups.filter((group) => matches(group, filter)), sort), trendOf };
 }
 
 /** Every group with an active error, filtered and sorted (groups number in the hundreds at most). */
-export async function allErrorGroups(
-  db: Db,
-  now: number,
-  filter: ErrorGroupFilter,
-  sort: { field: ErrorGroupSortField; order: 'ASC' | 'DESC' } = { field: 'companies', order: 'DESC' },
-): Promise<Summary[]> {
-  const groups = filter.id ? await summaries(db, now, [filter.id].flat()) : await activeSummaries(db, now);
-  return sortGroups(groups.filter((group) => matches(group, filter)), sort);
+export async function allErrorGroups(db: Db, now: number, filter: ErrorGroupFilter, sort?: ErrorGroupSort): Promise<Summary[]> {
+  return (await matching(db, now, filter, sort)).groups;
 }
 
 export async function errorGroupPage(
   db: Db,
   now: number,
-  list: { filter: ErrorGroupFilter; start: number; end: number; sort?: { field: ErrorGroupSortField; order: 'ASC' | 'DESC' } },
+  list: { filter: ErrorGroupFilter; start: number; end: number; sort?: ErrorGroupSort },
 ): Promise<{ records: ErrorGroupRecord[]; total: number }> {
-  const groups = await allErrorGroups(db, now, list.filter, list.sort);
-  return { records: await withTrendsAndNotes(db, now, groups.slice(list.start, list.end + 1)), total: groups.length };
+  const { groups, trendOf } = await matching(db, now, list.filter, list.sort);
+  return { records: await withNotes(db, { groups: groups.slice(list.start, list.end + 1), trendOf }), total: groups.length };
 }
 
 /** One group, even one whose errors are all resolved now; undefined when the mirror never saw it. */
 export async function errorGroupDetail(db: Db, now: number, id: string) {
-  const [group] = await allErrorGroups(db, now, { id });
-  if (!group) return undefined;
+  const found = await matching(db, now, { id });
+  if (found.groups.length === 0) return undefined;
   const [[record], affected, affectedTotal] = await Promise.all([
-    withTrendsAndNotes(db, now, [group]),
+    withNotes(db, found),
     affectedConnections(db, id, undefined, AFFECTED_SHOWN),
     countAffected(db, id),
   ]);

@@ -102,4 +102,37 @@ describe('connection-error-groups', () => {
     expect((await finance.json('/api/notes', { method: 'POST', body: { targetType: 'connection', targetId: F.activeError.connectionId, text: 'x' } })).status).toBe(403);
     expect((await finance.json('/api/connection-error-groups')).status).toBe(200);
   });
+
+  it('while a sync writes, answers at once with the last grouping and catches up; never with one older than the last completed pass', async () => {
+    const list = () => stack.json(`/api/connection-error-groups?range=[0,999]`);
+    /** Connections in the 504 groups (one per platform), undefined when there is none. */
+    const timeouts = (groups: any[]) => groups.filter((g) => g.statusCode === '504').reduce((sum: number | undefined, g) => (sum ?? 0) + g.connections, undefined);
+    // Errors on the sync's first page, so the run has written them when it pauses there.
+    const { results } = await stack.deps.codat.companies.list({ page: 1, pageSize: TEST_MIRROR_SETTINGS.pageSize, orderBy: 'created' });
+    const hit = results.flatMap((company) => company.dataConnections ?? []).slice(0, 3);
+    for (const { id } of hit) {
+      stack.emu.store.connections.get(id)!.errors.push({ statusCode: '504', statusText: 'Gateway Timeout', errorMessage: 'The platform timed out.', erroredOnUtc: new Date(stack.deps.now()).toISOString(), status: 'Active' });
+    }
+    const before = await list();
+    const refreshedAt = before.headers.get('x-mirror-refreshed-at');
+    expect(timeouts(before.body)).toBeUndefined();
+
+    let pausedOnFirstPage!: () => void;
+    const paused = new Promise<void>((resolve) => (pausedOnFirstPage = resolve));
+    let resume!: () => void;
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    const sync = syncOnce(syncContext(stack, { afterPage: async (_run, page) => void (page === 1 && (pausedOnFirstPage(), await resumed)) }));
+    await paused;
+
+    const during = await list();
+    expect(during.headers.get('x-mirror-refreshed-at')).toBe(refreshedAt);
+    expect(timeouts(during.body)).toBeUndefined();
+    await expect.poll(async () => timeouts((await list()).body), { timeout: 2_000 }).toBe(hit.length);
+
+    resume();
+    await sync;
+    const after = await list();
+    expect(after.headers.get('x-mirror-refreshed-at')).not.toBe(refreshedAt);
+    expect(timeouts(after.body)).toBe(hit.length);
+  });
 });
