@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import { sortRecords } from '../../codat/sort-records.js';
 import { notesFor } from '../notes/queries.js';
 import { INCIDENT_BASELINE_DAYS, isProbableIncident } from './incident.js';
-import { mirrorActivity, mirrorRefreshedAt } from '../../mirror/freshness.js';
+import { mirrorSummary } from '../../mirror/summary-cache.js';
 import { affectedConnections, countAffected, errorGroups, groupStats, groupTrends, type GroupRow, type GroupStats, type TrendDay } from './queries.js';
 import type { ErrorGroupFilter, ErrorGroupRecord, ErrorGroupSortField } from './schemas.js';
 
@@ -80,68 +80,8 @@ async function summariseGroups(db: Db, now: number, ids?: readonly string[]): Pr
   return { groups: groups.map((row) => summarise(row, stats.get(row.id))), trendOf };
 }
 
-/** How long the groups stay summarised while no error changes: their 24-hour and 30-day windows move with the clock. */
-const SUMMARY_TTL_MS = 60_000;
-/** While a sync writes, how old (in wall-clock time) the last summary may be and still answer. */
-const CATCH_UP_MS = 3_000;
-
-interface Taken extends Summarised {
-  version: number;
-  /** By the console's clock, for the TTL. */
-  atMs: number;
-  /** performance.now() when it was taken, for CATCH_UP_MS. */
-  tookAt: number;
-  /** The mirror's freshness (mirrorRefreshedAt) when it was taken. */
-  refreshedAt: string | null;
-}
-interface Summaries {
-  taken?: Taken;
-  next?: { version: number; done: Promise<Taken> };
-}
-const summaries = new WeakMap<Db, Summaries>();
-
-/** Summarises the active groups at `version`, unless that is under way; the newest result is kept. */
-function take(db: Db, now: number, version: number, refreshedAt: string | null): Promise<Taken> {
-  let cache = summaries.get(db);
-  if (!cache) summaries.set(db, (cache = {}));
-  if (cache.next?.version === version) return cache.next.done;
-  const tookAt = performance.now();
-  const next = { version, done: summariseGroups(db, now).then((summary) => ({ ...summary, version, atMs: now, tookAt, refreshedAt })) };
-  cache.next = next;
-  next.done.then(
-    (taken) => {
-      if ((cache.taken?.version ?? -1) <= version) cache.taken = taken;
-    },
-    () => undefined,
-  ).finally(() => cache.next === next && delete cache.next);
-  return next.done;
-}
-
-/**
- * Every group with an active error, summarised once per change of the fleet's errors (or minute):
- * grouping every error the mirror keeps costs more than the rest of a page, and the list, its
- * filters and the dashboard ask for it on every request. Two exceptions, where the last summary
- * answers while the next is taken and no request waits for it:
- *   - only the minute is up (no error changed);
- *   - a sync is writing (errors change with every page, and each request would group them all
- *     again), the last summary is under CATCH_UP_MS old and no pass has completed since it was
- *     taken: what the answer's X-Mirror-Refreshed-At says still holds of it.
- */
-async function activeSummaries(db: Db, now: number): Promise<Summarised> {
-  const [{ version, syncing }, refreshedAt] = await Promise.all([mirrorActivity(db), mirrorRefreshedAt(db)]);
-  const cache = summaries.get(db);
-  const taken = cache?.taken;
-  const background = () => void take(db, now, version, refreshedAt).catch(() => undefined);
-  if (taken?.version === version) {
-    if (Math.abs(now - taken.atMs) >= SUMMARY_TTL_MS) background();
-    return taken;
-  }
-  if (taken && syncing && performance.now() - taken.tookAt < CATCH_UP_MS && taken.refreshedAt === refreshedAt) {
-    if (!cache.next) background();
-    return taken;
-  }
-  return take(db, now, version, refreshedAt);
-}
+/** Every group with an active error: see mirrorSummary for when it is taken again. */
+const activeSummaries = mirrorSummary((db, now) => summariseGroups(db, now));
 
 async function matching(db: Db, now: number, filter: ErrorGroupFilter, sort: ErrorGroupSort = { field: 'companies', order: 'DESC' }): Promise<Summarised> {
   const { groups, trendOf } = filter.id ? await summariseGroups(db, now, [filter.id].flat()) : await activeSummaries(db, now);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { mirrorRefreshedAt } from '../../mirror/freshness.js';
+import { mirrorSummary } from '../../mirror/summary-cache.js';
 import { utcDay, DAY_MS } from '../../mirror/settings.js';
 import { snapshotSeries } from '../../reports/series.js';
 import { INCIDENT_RULE } from '../connection-error-groups/incident.js';
@@ -19,20 +20,24 @@ const SYNC_AGES = [
 ] as const;
 
 /**
- * The fleet at a glance, from the mirror alone: each figure is an aggregate query over its tables
- * (no Codat call, no row loop), so it stays fast at 100,000 companies.
+ * The figures aggregated over every company, connection and error of the mirror (100-300 ms at
+ * 100,000 companies), with the days they cover: taken as mirrorSummary says.
  */
-export async function fleetHealth(db: Db, now: number): Promise<FleetHealth> {
+const fleetAggregates = mirrorSummary(async (db, now) => {
   const to = utcDay(new Date(now));
   const from = utcDay(new Date(now - (FLEET_HEALTH_DAYS - 1) * DAY_MS));
-  const [refreshedAt, series, taken, errors, incidents, ages, failing] = await Promise.all([
+  const [errors, ages, failing] = await Promise.all([activeErrorsPerDay(db, from, to), linkedCompaniesBySyncAge(db, now), failingLinkedConnections(db)]);
+  return { from, to, errors, ages, failing };
+});
+
+/** The fleet at a glance, from the mirror alone (no Codat call, no row loop), so it stays fast at 100,000 companies. */
+export async function fleetHealth(db: Db, now: number): Promise<FleetHealth> {
+  const { from, to, errors, ages, failing } = await fleetAggregates(db, now);
+  const [refreshedAt, series, taken, incidents] = await Promise.all([
     mirrorRefreshedAt(db),
     snapshotSeries(db, { from, to }),
     snapshotDays(db, from, to),
-    activeErrorsPerDay(db, from, to),
     errorGroupPage(db, now, { filter: { probableIncident: true }, start: 0, end: INCIDENTS_SHOWN - 1, sort: { field: 'trend', order: 'DESC' } }),
-    linkedCompaniesBySyncAge(db, now),
-    failingLinkedConnections(db),
   ]);
   const reconstructed = new Set(taken.filter((day) => day.reconstructed).map((day) => day.day));
   const byAge = SYNC_AGES.map(({ age, label }) => ({ age, label, companies: ages.find((row) => row.age === age)?.companies ?? 0 }));

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../../test/stack.js';
+import { forgetRefreshedAt } from './freshness.js';
+import { mirrorSummary } from './summary-cache.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ companies: 0 });
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+/** A summary that counts how often it was taken, and can be held mid-way. */
+function counting() {
+  let taken = 0;
+  let hold: Promise<void> | undefined;
+  const summary = mirrorSummary(async () => {
+    taken += 1;
+    const value = taken;
+    await hold;
+    return value;
+  });
+  return { summary, taken: () => taken, holdWith: (gate: Promise<void> | undefined) => (hold = gate) };
+}
+
+const recordChange = () =>
+  stack.db.execute(sql`insert into mirror_changes (kind, company_id, occurred_at, seen_at, source) values ('company.created', 'c', now(), now(), 'sync')`);
+const setRun = (status: string) =>
+  stack.db.execute(sql`insert into mirror_sync_runs (trigger, status, holder, started_at, finished_at, page_size, last_page, pages, companies, connections, changes, deleted_companies, resumed_count, errors)
+    values ('manual', ${status}, 'test', now(), ${status === 'running' ? null : sql`now()`}, 10, 0, 0, 0, 0, 0, 0, 0, '[]'::jsonb)`);
+
+describe('mirrorSummary', () => {
+  it('is taken once per change the mirror records, and once for requests that ask together', async () => {
+    const { summary, taken } = counting();
+    const now = stack.deps.now();
+    expect(await Promise.all([summary(stack.db, now), summary(stack.db, now)])).toEqual([1, 1]);
+    expect(await summary(stack.db, now)).toBe(1);
+    await recordChange();
+    expect(await summary(stack.db, now)).toBe(2);
+    expect(taken()).toBe(2);
+  });
+
+  it('after a minute with no change, answers with the last summary while the next is taken', async () => {
+    const { summary, taken } = counting();
+    const now = stack.deps.now();
+    await summary(stack.db, now);
+    expect(await summary(stack.db, now + 61_000)).toBe(1);
+    await expect.poll(() => summary(stack.db, now + 61_000)).toBe(2);
+    expect(taken()).toBe(2);
+  });
+
+  it('while a sync writes, answers with the last summary and takes one next at a time; never one older than the last completed pass', async () => {
+    const { summary, taken, holdWith } = counting();
+    const now = stack.deps.now();
+    await summary(stack.db, now);
+    await setRun('running');
+    await recordChange();
+    let release!: () => void;
+    holdWith(new Promise((resolve) => (release = resolve)));
+    expect(await summary(stack.db, now)).toBe(1);
+    await recordChange();
+    expect(await summary(stack.db, now)).toBe(1);
+    expect(taken()).toBe(2);
+    release();
+    holdWith(undefined);
+    await expect.poll(() => summary(stack.db, now)).toBe(3);
+
+    // The pass completes and the next sync starts.
+    await setRun('completed');
+    await setRun('running');
+    forgetRefreshedAt(stack.db);
+    await recordChange();
+    expect(await summary(stack.db, now)).toBe(4);
+  });
+});

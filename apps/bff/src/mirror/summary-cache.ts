@@ -1,0 +1,73 @@
+import type { Db } from '../db/database.js';
+import { mirrorActivity, mirrorRefreshedAt } from './freshness.js';
+
+/** How long a summary stays while the mirror records no change: windows such as "the last 24 hours" move with the clock. */
+const SUMMARY_TTL_MS = 60_000;
+/** While a sync writes, how old (in wall-clock time) the last summary may be and still answer. */
+const CATCH_UP_MS = 3_000;
+
+interface Taken<T> {
+  value: T;
+  /** changesVersion when it was taken. */
+  version: number;
+  /** By the console's clock, for SUMMARY_TTL_MS. */
+  atMs: number;
+  /** performance.now() when it was taken, for CATCH_UP_MS. */
+  tookAt: number;
+  /** mirrorRefreshedAt when it was taken. */
+  refreshedAt: string | null;
+}
+
+interface Summaries<T> {
+  taken?: Taken<T>;
+  next?: { version: number; done: Promise<Taken<T>> };
+}
+
+/**
+ * A summary of the whole mirror (a grouping or aggregate over every row, too costly to compute on
+ * every request), taken once per change the mirror records (changesVersion) or minute, one at a
+ * time per database. Two exceptions, where the last summary answers while the next is taken and no
+ * request waits for it:
+ *   - only the minute is up (nothing changed);
+ *   - a sync is writing (the mirror changes with every page, and each request would otherwise
+ *     summarise it all again), the last summary is under CATCH_UP_MS old and no pass has completed
+ *     since it was taken: what the answer's X-Mirror-Refreshed-At says still holds of it.
+ */
+export function mirrorSummary<T>(summarise: (db: Db, now: number) => Promise<T>): (db: Db, now: number) => Promise<T> {
+  const summaries = new WeakMap<Db, Summaries<T>>();
+
+  /** Summarises at `version`, unless that is under way; the newest result is kept. */
+  function take(db: Db, now: number, version: number, refreshedAt: string | null): Promise<Taken<T>> {
+    let cache = summaries.get(db);
+    if (!cache) summaries.set(db, (cache = {}));
+    if (cache.next?.version === version) return cache.next.done;
+    const tookAt = performance.now();
+    const next = { version, done: summarise(db, now).then((value) => ({ value, version, atMs: now, tookAt, refreshedAt })) };
+    cache.next = next;
+    next.done
+      .then(
+        (taken) => {
+          if ((cache.taken?.version ?? -1) <= version) cache.taken = taken;
+        },
+        () => undefined,
+      )
+      .finally(() => cache.next === next && delete cache.next);
+    return next.done;
+  }
+
+  return async (db, now) => {
+    const [{ version, syncing }, refreshedAt] = await Promise.all([mirrorActivity(db), mirrorRefreshedAt(db)]);
+    const cache = summaries.get(db);
+    const taken = cache?.taken;
+    const inBackground = () => void take(db, now, version, refreshedAt).catch(() => undefined);
+    if (taken?.version === version) {
+      if (Math.abs(now - taken.atMs) >= SUMMARY_TTL_MS) inBackground();
+      return taken.value;
+    }
+    if (taken && syncing && performance.now() - taken.tookAt < CATCH_UP_MS && taken.refreshedAt === refreshedAt) {
+      if (!cache.next) inBackground();
+      return taken.value;
+    }
+    return (await take(db, now, version, refreshedAt)).value;
+  };
+}
