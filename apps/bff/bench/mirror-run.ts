@@ -6,7 +6,7 @@
 import { createCodatClient } from '@console/codat-client';
 import { WELL_KNOWN_API_KEY } from '@console/codat-emulator';
 import { sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -52,8 +52,8 @@ export interface SyncFigures {
   wholePages: boolean;
   /** The process with its database open and migrated, before any sync. */
   idleRssMb: number;
-  fullSync: { ms: number; peakRssMb: number; peakHeapMb: number; status: string; pages: number; changes: number };
-  incrementalSync: { ms: number; peakRssMb: number; changes: number };
+  fullSync: { ms: number; peakRssMb: number; peakHeapMb: number; status: string; pages: number; changes: number; walMb?: number };
+  incrementalSync: { ms: number; peakRssMb: number; changes: number; walMb?: number };
   counts: { companies: number; connections: number };
   probes: { firstSync: Probe; steadySync: Probe; atRest: Probe };
 }
@@ -112,7 +112,7 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number
   }
 }
 
-async function open(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+async function open(): Promise<{ database: Database; dispose: () => Promise<void>; dataDir?: string }> {
   if (kind === 'postgres') {
     const scratch = await createScratchPostgres();
     const database = await openDatabase({ url: scratch.url });
@@ -121,8 +121,12 @@ async function open(): Promise<{ database: Database; dispose: () => Promise<void
   const dataDir = mkdtempSync(join(tmpdir(), 'console-mirror-bench-'));
   // As the BFF opens CONSOLE_DATA_DIR, first start included.
   const database = await openDatabase({ dataDir });
-  return { database, dispose: async () => (await database.close(), rmSync(dataDir, { recursive: true, force: true })) };
+  return { database, dataDir, dispose: async () => (await database.close(), rmSync(dataDir, { recursive: true, force: true })) };
 }
+
+/** PGlite's write-ahead log on disk (PostgreSQL's server keeps its own). */
+const walMb = (dataDir: string | undefined) =>
+  dataDir === undefined ? undefined : readdirSync(join(dataDir, 'pg_wal')).reduce((bytes, name) => bytes + statSync(join(dataDir, 'pg_wal', name)).size, 0) / 1024 / 1024;
 
 /**
  * Runs `fn` while requests start every PROBE_EVERY_MS on a fixed schedule, as staff click
@@ -184,7 +188,7 @@ async function finish(figures: SyncFigures | RunFigures): Promise<never> {
   process.exit(0);
 }
 
-const { database, dispose } = await open();
+const { database, dispose, dataDir } = await open();
 await prepareDatabase(database, async () => undefined);
 globalThis.gc?.();
 const idleRssMb = process.memoryUsage().rss / MB;
@@ -246,6 +250,7 @@ const { sync: slicedSync, settings: mirrorSettings } = mirrorRuntime(deps);
 const sync = wholePages ? { ...slicedSync, settings: { ...mirrorSettings, sliceCompanies: mirrorSettings.pageSize }, yieldToRequests: undefined } : slicedSync;
 const runSync = async () => continueSync(sync, (await beginSync(sync, 'manual'))!);
 const full = await probed(() => measured(runSync));
+const walAfterFirstLoad = walMb(dataDir);
 const [counts] = await rows<{ companies: number; connections: number }>(
   database.db,
   sql`select (select count(*)::int from mirror_companies where deleted_at is null) as companies, (select count(*)::int from mirror_connections where deleted_at is null) as connections`,
@@ -256,8 +261,8 @@ const syncFigures: SyncFigures = {
   kind,
   wholePages,
   idleRssMb,
-  fullSync: { ms: full.value.ms, peakRssMb: full.value.peakRssMb, peakHeapMb: full.value.peakHeapMb, status: full.value.value.status, pages: full.value.value.pages, changes: full.value.value.changes },
-  incrementalSync: { ms: incremental.value.ms, peakRssMb: incremental.value.peakRssMb, changes: incremental.value.value.changes },
+  fullSync: { ms: full.value.ms, peakRssMb: full.value.peakRssMb, peakHeapMb: full.value.peakHeapMb, status: full.value.value.status, pages: full.value.value.pages, changes: full.value.value.changes, walMb: walAfterFirstLoad },
+  incrementalSync: { ms: incremental.value.ms, peakRssMb: incremental.value.peakRssMb, changes: incremental.value.value.changes, walMb: walMb(dataDir) },
   counts: counts!,
   probes: { firstSync: full.probe, steadySync: incremental.probe, atRest: atRest.probe },
 };

@@ -18,7 +18,34 @@ export const PGLITE_START_PARAMS = [
   ...PGlite.defaultStartParams,
   '-c',
   'shared_buffers=32MB',
+  // A new WAL segment is then created without first writing its 16 MB of zeros (PGlite runs
+  // without fsync, so the zeros buy nothing), which stalled the statement that needed it.
+  '-c',
+  'wal_init_zero=off',
+  // What a checkpoint keeps of the log for reuse (see checkpointIfWalGrew); 1 GB by default.
+  '-c',
+  'max_wal_size=256MB',
 ];
+
+/**
+ * PostgreSQL alone in one process (PGlite's single-user mode) never checkpoints by itself: its
+ * write-ahead log would grow by every write until the server stops (576 MB over a 30,000-company
+ * first load, then more with every sync), each new 16 MB segment created afresh. Once this much
+ * WAL has been written since the last checkpoint, the next check takes one, and the old segments
+ * are reused or removed.
+ */
+const CHECKPOINT_AFTER_WAL_BYTES = 64 * 1024 * 1024;
+const WAL_CHECK_EVERY_MS = 10_000;
+
+/** Takes a checkpoint when `afterBytes` or more of WAL were written since the last one; true when it did. */
+export async function checkpointIfWalGrew(client: Pick<PGlite, 'query' | 'exec'>, afterBytes = CHECKPOINT_AFTER_WAL_BYTES): Promise<boolean> {
+  const { rows } = await client.query<{ written: number }>(
+    'select pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn)::float8 as written from pg_control_checkpoint()',
+  );
+  if (rows[0]!.written < afterBytes) return false;
+  await client.exec('checkpoint');
+  return true;
+}
 
 const run = promisify(execFile);
 
@@ -39,5 +66,9 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initializeDataDir(dataDir);
   const client = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS, startParams: PGLITE_START_PARAMS });
   await client.waitReady;
+  const walCheck = setInterval(() => {
+    if (client.closed) clearInterval(walCheck);
+    else void checkpointIfWalGrew(client).catch(() => undefined);
+  }, WAL_CHECK_EVERY_MS).unref();
   return client;
 }
