@@ -9,6 +9,7 @@
  *     embedded PGlite alone holds most of the budget); baseline = the same Codat pages read and
  *     thrown away in the same process;
  *   - full sync in steady state (every page read again, nothing changed; target < 60 s);
+ *   - on PGlite, its write-ahead log on disk after each of those syncs;
  *   - /api requests made during each of those syncs (the companies list, a search, the
  *     connection-counts report, the error groups; one every 250 ms on a fixed schedule): p50 / p99
  *     of those answered from the database (target p99 < 100 ms; the list and search wait for Codat

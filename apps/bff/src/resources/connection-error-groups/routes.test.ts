@@ -121,7 +121,12 @@ describe('connection-error-groups', () => {
     const paused = new Promise<void>((resolve) => (pausedOnFirstPage = resolve));
     let resume!: () => void;
     const resumed = new Promise<void>((resolve) => (resume = resolve));
-    const sync = syncOnce(syncContext(stack, { afterPage: async (_run, page) => void (page === 1 && (pausedOnFirstPage(), await resumed)) }));
+    const afterPage = async (_run: unknown, page: number) => {
+      if (page !== 1) return;
+      pausedOnFirstPage();
+      await resumed;
+    };
+    const sync = syncOnce(syncContext(stack, { afterPage }));
     await paused;
 
     const during = await list();
