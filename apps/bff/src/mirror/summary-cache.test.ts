@@ -42,6 +42,15 @@ describe('mirrorSummary', () => {
     expect(taken()).toBe(2);
   });
 
+  it('is taken again once a sync completes, even one that recorded no change (last-sync times move without one)', async () => {
+    const { summary } = counting();
+    const now = stack.deps.now();
+    expect(await summary(stack.db, now)).toBe(1);
+    await setRun('completed');
+    forgetRefreshedAt(stack.db);
+    expect(await summary(stack.db, now)).toBe(2);
+  });
+
   it('after a minute with no change, answers with the last summary while the next is taken', async () => {
     const { summary, taken } = counting();
     const now = stack.deps.now();

@@ -25,13 +25,14 @@ interface Summaries<T> {
 
 /**
  * A summary of the whole mirror (a grouping or aggregate over every row, too costly to compute on
- * every request), taken once per change the mirror records (changesVersion) or minute, one at a
- * time per database. Two exceptions, where the last summary answers while the next is taken and no
- * request waits for it:
+ * every request), taken once per change the mirror records (changesVersion), completed sync
+ * (mirrorRefreshedAt: a pass also moves what records no change, such as last-sync times) or
+ * minute, one at a time per database. No summary older than the last completed sync answers, so
+ * what the answer's X-Mirror-Refreshed-At says holds of it. Two exceptions, where the last summary
+ * answers while the next is taken and no request waits for it:
  *   - only the minute is up (nothing changed);
  *   - a sync is writing (the mirror changes with every page, and each request would otherwise
- *     summarise it all again), the last summary is under CATCH_UP_MS old and no pass has completed
- *     since it was taken: what the answer's X-Mirror-Refreshed-At says still holds of it.
+ *     summarise it all again) and the last summary is under CATCH_UP_MS old.
  */
 export function mirrorSummary<T>(summarise: (db: Db, now: number) => Promise<T>): (db: Db, now: number) => Promise<T> {
   const summaries = new WeakMap<Db, Summaries<T>>();
@@ -60,13 +61,15 @@ export function mirrorSummary<T>(summarise: (db: Db, now: number) => Promise<T>)
     const cache = summaries.get(db);
     const taken = cache?.taken;
     const inBackground = () => void take(db, now, version, refreshedAt).catch(() => undefined);
-    if (taken?.version === version) {
-      if (Math.abs(now - taken.atMs) >= SUMMARY_TTL_MS) inBackground();
-      return taken.value;
-    }
-    if (taken && syncing && performance.now() - taken.tookAt < CATCH_UP_MS && taken.refreshedAt === refreshedAt) {
-      if (!cache.next) inBackground();
-      return taken.value;
+    if (taken?.refreshedAt === refreshedAt) {
+      if (taken.version === version) {
+        if (Math.abs(now - taken.atMs) >= SUMMARY_TTL_MS) inBackground();
+        return taken.value;
+      }
+      if (syncing && performance.now() - taken.tookAt < CATCH_UP_MS) {
+        if (!cache!.next) inBackground();
+        return taken.value;
+      }
     }
     return (await take(db, now, version, refreshedAt)).value;
   };
