@@ -20,7 +20,7 @@ interface Taken<T> {
 
 interface Summaries<T> {
   taken?: Taken<T>;
-  next?: { version: number; done: Promise<Taken<T>> };
+  next?: { version: number; refreshedAt: string | null; done: Promise<Taken<T>> };
 }
 
 /**
@@ -37,18 +37,18 @@ interface Summaries<T> {
 export function mirrorSummary<T>(summarise: (db: Db, now: number) => Promise<T>): (db: Db, now: number) => Promise<T> {
   const summaries = new WeakMap<Db, Summaries<T>>();
 
-  /** Summarises at `version`, unless that is under way; the newest result is kept. */
+  /** Summarises the mirror as `version` and `refreshedAt` say it is, unless that is under way; the latest taken is kept. */
   function take(db: Db, now: number, version: number, refreshedAt: string | null): Promise<Taken<T>> {
     let cache = summaries.get(db);
     if (!cache) summaries.set(db, (cache = {}));
-    if (cache.next?.version === version) return cache.next.done;
+    if (cache.next?.version === version && cache.next.refreshedAt === refreshedAt) return cache.next.done;
     const tookAt = performance.now();
-    const next = { version, done: summarise(db, now).then((value) => ({ value, version, atMs: now, tookAt, refreshedAt })) };
+    const next = { version, refreshedAt, done: summarise(db, now).then((value) => ({ value, version, atMs: now, tookAt, refreshedAt })) };
     cache.next = next;
     next.done
       .then(
         (taken) => {
-          if ((cache.taken?.version ?? -1) <= version) cache.taken = taken;
+          if ((cache.taken?.tookAt ?? -Infinity) <= tookAt) cache.taken = taken;
         },
         () => undefined,
       )
