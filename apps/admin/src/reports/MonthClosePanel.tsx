@@ -8,14 +8,13 @@ import { ExportLink } from './ExportLink';
 import { uploadInvoiceIds } from './invoiceUpload';
 import { formatMonth } from './month';
 import { ReconciliationView } from './ReconciliationView';
-import { reportPaths } from './reportParams';
+import { reportPaths, ruleQuery } from './reportParams';
 import type { FinanceMonth } from './types';
 import { useApiQuery } from './useApiQuery';
 
 /** Reconcile the month with Codat's invoice, then close it (finance and admins); a closed month is frozen and exports as one pack. */
 export function MonthClosePanel({ month, inProgress, rule }: { month: string; inProgress: boolean; rule: string | undefined }) {
   const base = `/api/reports/months/${month}`;
-  const ruleQuery = rule ? `?rule=${rule}` : '';
   const { data, error, reload } = useApiQuery<FinanceMonth>(reportPaths.month(month, rule));
   const { canAccess: canClose } = useCanAccess({ resource: 'reports', action: 'close' });
   const [count, setCount] = useState('');
@@ -102,7 +101,7 @@ export function MonthClosePanel({ month, inProgress, rule }: { month: string; in
               {formatMonth(month)} is in progress: it can be closed once it has ended.
             </Typography>
           ) : (
-            <Button variant="contained" disabled={busy} onClick={() => void act(() => httpClient(`${base}/close${ruleQuery}`, { method: 'POST' }))}>
+            <Button variant="contained" disabled={busy} onClick={() => void act(() => httpClient(`${base}/close${ruleQuery(rule)}`, { method: 'POST' }))}>
               Close {formatMonth(month)}
             </Button>
           )}

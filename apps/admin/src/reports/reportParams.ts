@@ -24,7 +24,8 @@ export function reportParamsOf(search: string): Omit<ReportParams, 'set'> {
   return { month, rule: chosen, query };
 }
 
-const ruleQuery = (rule: string | undefined) => (rule ? `?rule=${rule}` : '');
+/** `?rule=…` for a report's reads and actions, or nothing for the configured rule. */
+export const ruleQuery = (rule: string | undefined) => (rule ? `?rule=${rule}` : '');
 
 /** The connection-counts report's reads (under /api), each made by its own part of the screen. */
 export const reportPaths = {
