@@ -32,13 +32,11 @@ const fleetAggregates = mirrorSummary(async (db, now) => {
 
 /** The fleet at a glance, from the mirror alone (no Codat call, no row loop), so it stays fast at 100,000 companies. */
 export async function fleetHealth(db: Db, now: number): Promise<FleetHealth> {
-  const { from, to, errors, ages, failing } = await fleetAggregates(db, now);
-  const [refreshedAt, series, taken, incidents] = await Promise.all([
-    mirrorRefreshedAt(db),
-    snapshotSeries(db, { from, to }),
-    snapshotDays(db, from, to),
+  const [{ from, to, errors, ages, failing }, incidents] = await Promise.all([
+    fleetAggregates(db, now),
     errorGroupPage(db, now, { filter: { probableIncident: true }, start: 0, end: INCIDENTS_SHOWN - 1, sort: { field: 'trend', order: 'DESC' } }),
   ]);
+  const [refreshedAt, series, taken] = await Promise.all([mirrorRefreshedAt(db), snapshotSeries(db, { from, to }), snapshotDays(db, from, to)]);
   const reconstructed = new Set(taken.filter((day) => day.reconstructed).map((day) => day.day));
   const byAge = SYNC_AGES.map(({ age, label }) => ({ age, label, companies: ages.find((row) => row.age === age)?.companies ?? 0 }));
   return {
