@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACME_ID, BOLT_ID, SAGE_ID } from '../../test/fixtures/companies';
 import { stubClipboard } from '../../test/fixtures/links';
 import { companyScenario, companyWorld } from '../../test/handlers/companies';
@@ -24,7 +24,15 @@ function linkRequests() {
 
 const sharePanel = () => screen.findByRole('region', { name: 'Share with the customer' });
 
+/**
+ * The clock from midday in the viewer's time zone, running on in real time (timers stay real): an
+ * expiry an hour away is then today and one 23 hours away tomorrow, whatever the time the suite
+ * runs. Between 23:00 and midnight the hour-away expiry named tomorrow, and these labels failed.
+ */
+const atMidday = () => vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 5, 10, 12, 0), shouldAdvanceTime: true });
+
 describe('CompanyShow', { timeout: 30_000 }, () => {
+  afterEach(() => vi.useRealTimers());
   beforeEach(() => {
     localStorage.clear();
     server.events.removeAllListeners();
@@ -61,6 +69,7 @@ describe('CompanyShow', { timeout: 30_000 }, () => {
   });
 
   it('fetches the company Link URL afresh on every copy and puts it on the clipboard', async () => {
+    atMidday();
     const world = companyWorld();
     const seen = linkRequests();
     renderApp(`/companies/${BOLT_ID}/show`, { handlers: [...linkHandlers(world, { companyLinksOneTime: true }), ...companyScenario(world)] });
@@ -80,6 +89,7 @@ describe('CompanyShow', { timeout: 30_000 }, () => {
   });
 
   it("recommends a pending connection's own link and labels it with its expiry", async () => {
+    atMidday();
     renderApp(`/companies/${ACME_ID}/show`, { handlers: companyScenario() });
     const user = userEvent.setup();
     const writes = stubClipboard();
