@@ -117,7 +117,8 @@ export interface MirrorStore {
    * analyzed); the day's snapshot, taken by the day's first pass and replaced by each later one
    * that day, and the month's report computed from it; with the day's first snapshot the daily
    * chores (history older than `pruneBefore` removed, the mirror's tables vacuumed and analyzed);
-   * the possible duplicates found again; the search index built when missing.
+   * the possible duplicates found again; the months before the first real snapshot reconstructed
+   * when missing; the search index built when missing.
    */
   finishPass(input: { day: string; runId: number; at: Date; pruneBefore: Date; firstLoad: boolean }): Promise<PassChores>;
 }

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
 import { DATABASE_KINDS } from '../../test/databases.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { isSandboxPlatform } from '../codat/sandbox-platforms.js';
+import { array, rows } from '../mirror/db/sql.js';
 import { monthBounds, previousMonth } from './month.js';
 
 describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed on %s', (database) => {
@@ -32,7 +34,8 @@ describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed o
     };
   }
 
-  it('fills the 12 months before the current one from the seeded history, by the same rules, marked reconstructed', async () => {
+  /** Each of the 12 months before the current one as the seeded history says it was, one reconstructed snapshot each. */
+  async function expectReconstructedFromTheSeed() {
     const current = new Date(stack.deps.now()).toISOString().slice(0, 7);
     let month = current;
     for (let i = 0; i < 12; i += 1) {
@@ -54,5 +57,35 @@ describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed o
     }
     const { body: now } = await stack.json(`/api/reports/connection-counts?month=${current}`);
     expect(now.snapshots).toMatchObject({ days: 1, reconstructed: null });
+    return now;
+  }
+
+  it('fills the 12 months before the current one from the seeded history, by the same rules, marked reconstructed', async () => {
+    await expectReconstructedFromTheSeed();
+  });
+
+  it('keeps the months of a backfill that stopped part way, and the next pass fills the rest with the same figures', async () => {
+    const current = new Date(stack.deps.now()).toISOString().slice(0, 7);
+    const { body: before } = await stack.json(`/api/reports/connection-counts?month=${current}`);
+    // As a backfill stopped after its first six months leaves the mirror.
+    const [newest] = await rows<{ months: string[] }>(
+      stack.db,
+      sql`select array_agg(distinct to_char(day, 'YYYY-MM') order by to_char(day, 'YYYY-MM') desc) as months from mirror_snapshot_days where reconstructed`,
+    );
+    const unfilled = newest!.months.slice(0, 6);
+    for (const table of ['mirror_connection_months', 'mirror_company_months', 'mirror_reports']) {
+      await stack.db.execute(sql`delete from ${sql.raw(table)} where month = any(${array(unfilled, 'text')})`);
+    }
+    await stack.db.execute(sql`delete from mirror_snapshot_counts where to_char(day, 'YYYY-MM') = any(${array(unfilled, 'text')})`);
+    await stack.db.execute(sql`delete from mirror_snapshot_days where to_char(day, 'YYYY-MM') = any(${array(unfilled, 'text')})`);
+    // The current month's snapshot came first then: its connections not yet told new from old.
+    await stack.db.execute(sql`update mirror_connection_months set previous_status = null where month = ${current}`);
+    await stack.db.execute(sql`delete from mirror_reports where month = ${current}`);
+
+    const run = await syncOnce(syncContext(stack));
+    expect(run.status).toBe('completed');
+    const now = await expectReconstructedFromTheSeed();
+    // The current month's new and lost connections counted against the month before it again.
+    expect(now.changes).toEqual(before.changes);
   });
 });

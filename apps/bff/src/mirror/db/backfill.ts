@@ -16,9 +16,13 @@ const BACKFILL_MONTHS = 12;
 /**
  * Fills the months before the first real snapshot (up to 12 back from `day`'s month) that have no
  * snapshot with one reconstructed snapshot at each month's end, computed by the same tables and
- * rules as real ones and flagged `reconstructed`. Real snapshots are never replaced by it. All
- * months are filled in one transaction; on a large fleet that is millions of connection-month
- * rows, so the table's secondary index is built once afterwards instead of row by row.
+ * rules as real ones and flagged `reconstructed`. Real snapshots are never replaced by it. Each
+ * month is written in a transaction of its own, oldest first: a report sees a month whole or not
+ * at all, and on embedded PGlite (one statement at a time) requests wait for one month's
+ * statements at most, not for all twelve (46 s at 100,000 companies). A backfill that stops keeps
+ * the months it wrote; the next completed pass fills the rest. On a large fleet the months are
+ * millions of connection-month rows, so the table's secondary index is built once afterwards
+ * instead of row by row.
  */
 export async function backfillMonths(db: Db, day: string, runId: number): Promise<string[]> {
   const current = day.slice(0, 7);
@@ -34,20 +38,37 @@ export async function backfillMonths(db: Db, day: string, runId: number): Promis
   const filled = months.filter((month) => month < firstReal && !taken.has(month));
   if (filled.length === 0) return [];
   await deferIndexes(db, BACKFILLED_TABLES);
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    await tx.execute(LARGE_WORK_MEM);
-    // The planner's estimates for these one-off statements are far above what they cost: compiling them would take longer.
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`create temp table backfill_connections on commit drop as ${connectionHistory()}`);
-    for (const month of filled) await reconstructMonth(tx, month, runId, filled.includes(previousMonth(month)));
-    if (filled.includes(previousMonth(current))) await linkToPreviousMonth(tx, current);
-  });
+  // Every month reads the same history: kept in a table of its own (not a temporary one, which on
+  // PostgreSQL belongs to one pooled connection) for as long as the backfill runs.
+  await db.execute(sql`drop table if exists mirror_backfill_connections`);
+  await oneOff(db, (tx) => tx.execute(sql`create unlogged table mirror_backfill_connections as ${connectionHistory()}`));
+  try {
+    for (const month of filled) {
+      await oneOff(db, async (tx) => {
+        await reconstructMonth(tx, month, runId, filled.includes(previousMonth(month)));
+        // The current month's connections told new from old once the month before it is there.
+        if (month === previousMonth(current)) await linkToPreviousMonth(tx, current);
+      });
+    }
+  } finally {
+    await db.execute(sql`drop table if exists mirror_backfill_connections`);
+  }
   await restoreIndexes(db);
   return filled;
 }
 
 const BACKFILLED_TABLES = ['mirror_connection_months'];
+
+/** A transaction for the backfill's large one-off statements. */
+function oneOff(db: Db, fn: (tx: Db) => Promise<unknown>): Promise<unknown> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await tx.execute(LARGE_WORK_MEM);
+    // The planner's estimates for these statements are far above what they cost: compiling them would take longer.
+    await tx.execute(sql`set local jit = off`);
+    return fn(tx);
+  });
+}
 
 /**
  * Each connection once, with what the months are reconstructed from: when it was there (created,
@@ -95,7 +116,7 @@ async function reconstructMonth(db: Db, month: string, runId: number, previousFi
     ? { status: sql`case when ${thereAt(previousEnd)} then ${statusAt(previousEnd)} end`, join: sql`` }
     : { status: sql`p.last_status`, join: sql`left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = k.id` };
   const atEnd = sql`(select k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${statusAt(end)} as status, ${previous.status} as previous_status
-    from backfill_connections k ${previous.join} where ${thereAt(end)}) as k`;
+    from mirror_backfill_connections k ${previous.join} where ${thereAt(end)}) as k`;
   await db.execute(sql`
     insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, reconstructed)
     select ${day}::date, ${end}::timestamptz - interval '1 millisecond', ${runId}, count(*)::int, (count(*) filter (where k.company_id is null))::int, true

@@ -99,8 +99,11 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
         await refreshStoredReport(tx, month, billableRule);
         return { outcome, duplicateGroups: await refreshDuplicateGroups(tx) };
       });
+      // After the snapshot, so its one transaction stays short (before it, the snapshot joins the
+      // filled months' rows). Cheap when there is nothing to fill; the next pass resumes a backfill
+      // that stopped.
+      const reconstructed = await backfillMonths(db, day, runId);
       const firstOfDay = snapshot === 'taken';
-      const reconstructed = firstOfDay ? await backfillMonths(db, day, runId) : [];
       const pruned = firstOfDay ? await prune(db, pruneBefore) : undefined;
       if (firstOfDay) await dailyUpkeep(db, firstLoad);
       // The month's changes are counted against the month before it, which the backfill may have filled.
