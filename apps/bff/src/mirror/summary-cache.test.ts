@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack.js';
 import { forgetRefreshedAt } from './freshness.js';
+import { runQueries } from './db/runs.js';
 import { mirrorSummary } from './summary-cache.js';
 
 let stack: Stack;
@@ -49,6 +50,18 @@ describe('mirrorSummary', () => {
     await setRun('completed');
     forgetRefreshedAt(stack.db);
     expect(await summary(stack.db, now)).toBe(2);
+  });
+
+  it('is taken again as soon as a sync completes in this process, before any request asks for it', async () => {
+    const { summary, taken } = counting();
+    const now = stack.deps.now();
+    await summary(stack.db, now);
+    const runs = runQueries(stack.db);
+    const run = await runs.startRun({ trigger: 'manual', holder: 'test', pageSize: 10, startedAt: new Date() });
+    await runs.finishRun(run.id, 'test', { status: 'completed', finishedAt: new Date() });
+    await expect.poll(taken).toBe(2);
+    expect(await summary(stack.db, now)).toBe(2);
+    expect(taken()).toBe(2);
   });
 
   it('after a minute with no change, answers with the last summary while the next is taken', async () => {

@@ -23,6 +23,18 @@ interface Summaries<T> {
   next?: { version: number; refreshedAt: string | null; done: Promise<Taken<T>> };
 }
 
+/** Every mirrorSummary, for retakeSummaries. */
+const everySummary = new Set<(db: Db, now: number) => Promise<unknown>>();
+
+/**
+ * Once a sync completes in this process, every summary is taken again in the background: the first
+ * request after it then finds the summary taken or under way, instead of starting it and waiting
+ * for all of it (130-150 ms at 100,000 companies on PostgreSQL). Other replicas take theirs on request.
+ */
+export function retakeSummaries(db: Db, now: number): void {
+  for (const summary of everySummary) void summary(db, now).catch(() => undefined);
+}
+
 /**
  * A summary of the whole mirror (a grouping or aggregate over every row, too costly to compute on
  * every request), taken once per change the mirror records (changesVersion), completed sync
@@ -56,7 +68,7 @@ export function mirrorSummary<T>(summarise: (db: Db, now: number) => Promise<T>)
     return next.done;
   }
 
-  return async (db, now) => {
+  const answer = async (db: Db, now: number): Promise<T> => {
     const [{ version, syncing }, refreshedAt] = await Promise.all([mirrorActivity(db), mirrorRefreshedAt(db)]);
     const cache = summaries.get(db);
     const taken = cache?.taken;
@@ -73,4 +85,6 @@ export function mirrorSummary<T>(summarise: (db: Db, now: number) => Promise<T>)
     }
     return (await take(db, now, version, refreshedAt)).value;
   };
+  everySummary.add(answer);
+  return answer;
 }

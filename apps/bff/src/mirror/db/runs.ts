@@ -4,6 +4,7 @@ import { mirrorSyncRuns, mirrorSyncSeen } from '../../db/schema/mirror.js';
 import type { LeaseClaim, RunOutcome, SyncRun, SyncRunStatus, SyncTrigger } from '../store.js';
 import { rows } from './sql.js';
 import { forgetRefreshedAt } from '../freshness.js';
+import { retakeSummaries } from '../summary-cache.js';
 import { vacuum } from './maintenance.js';
 
 const LEASE = 'mirror-sync';
@@ -127,6 +128,7 @@ export function runQueries(db: Db) {
       if (row && outcome.status === 'completed') {
         await forgetSeen(db, runId);
         forgetRefreshedAt(db);
+        retakeSummaries(db, outcome.finishedAt.getTime());
       }
       return row ? toSyncRun(row) : (await selectRun(db, runId))!;
     },
