@@ -57,7 +57,9 @@ describe('connection-error-groups', () => {
     await syncOnce(syncContext(stack));
     const outage = (await all({ probableIncident: true })).find((g) => g.statusCode === '502');
     expect(outage).toMatchObject({ platformKey: 'qhyg', companies: 6, recentCompanies: 6, probableIncident: true });
-    expect(outage.trend.at(-1)).toMatchObject({ errors: 6, companies: 6 });
+    // On the error's day, which is yesterday in the hour after midnight (UTC).
+    const erroredOn = hit[0]!.errors.at(-1)!.erroredOnUtc!.slice(0, 10);
+    expect(outage.trend.find((day: { date: string }) => day.date === erroredOn)).toMatchObject({ errors: 6, companies: 6 });
   });
 
   it('getOne lists the affected companies', async () => {
