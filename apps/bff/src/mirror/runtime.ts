@@ -45,7 +45,7 @@ export function mirrorRuntime(deps: BffDeps): MirrorRuntime {
     now: deps.now,
     sleep: (ms) => delay(ms),
     platformKeys,
-    yieldToRequests: () => requestsInFlight(deps).idle(REQUESTS_FIRST_MAX_WAIT_MS),
+    yieldToRequests: (maxWaitMs = REQUESTS_FIRST_MAX_WAIT_MS) => requestsInFlight(deps).idle(maxWaitMs),
   };
   runtime = {
     settings,

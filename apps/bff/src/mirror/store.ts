@@ -118,9 +118,11 @@ export interface MirrorStore {
    * that day, and the month's report computed from it; with the day's first snapshot the daily
    * chores (history older than `pruneBefore` removed, the mirror's tables vacuumed and analyzed);
    * the possible duplicates found again; the months before the first real snapshot reconstructed
-   * when missing; the search index built when missing.
+   * when missing; the search index built when missing. `requestsFirst` is awaited between these
+   * steps (and between the months): on embedded PGlite each holds the one database session for
+   * seconds on a large fleet, and requests that got in meanwhile go before the next.
    */
-  finishPass(input: { day: string; runId: number; at: Date; pruneBefore: Date; firstLoad: boolean }): Promise<PassChores>;
+  finishPass(input: { day: string; runId: number; at: Date; pruneBefore: Date; firstLoad: boolean; requestsFirst?: () => Promise<void> }): Promise<PassChores>;
 }
 
 /**

@@ -23,11 +23,18 @@ export interface SyncContext {
   platformKeys: (connections: readonly Connection[]) => Promise<PlatformKeyOf>;
   /** Aborted when the replica shuts down: the run stops after its current page, to be resumed. */
   signal?: AbortSignal;
-  /** Awaited between slices of a page (see writePage): lets /api requests in flight finish first. */
-  yieldToRequests?: () => Promise<void>;
+  /** Awaited between slices of a page (see writePage) and the pass's chores: lets /api requests in flight finish first, waiting `maxWaitMs` at most. */
+  yieldToRequests?: (maxWaitMs?: number) => Promise<void>;
   /** Test seam: runs after each page is written (a throw here is a crash mid-run). */
   afterPage?: (run: SyncRun, page: number) => Promise<void> | void;
 }
+
+/**
+ * Longest the pass's chores wait for /api requests between two of their steps. Each step holds
+ * embedded PGlite for seconds on a large fleet, and a request with several queries caught by one
+ * step would otherwise be caught again by the next: worth a second's wait for the backlog to clear.
+ */
+const CHORES_REQUESTS_FIRST_MAX_WAIT_MS = 1000;
 
 const lease = (ctx: SyncContext) => ({ holder: ctx.holder, now: new Date(ctx.now()), ttlMs: ctx.settings.leaseTtlMs });
 
@@ -153,6 +160,7 @@ export async function continueSync(ctx: SyncContext, run: SyncRun): Promise<Sync
       at: now,
       pruneBefore: monthsBefore(now, ctx.settings.retentionMonths),
       firstLoad: baseline,
+      requestsFirst: async () => ctx.yieldToRequests?.(CHORES_REQUESTS_FIRST_MAX_WAIT_MS),
     });
     const finished = await ctx.store.finishRun(run.id, ctx.holder, {
       status: 'completed',

@@ -9,9 +9,11 @@ import { monthBounds, previousMonth } from './month.js';
 
 describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed on %s', (database) => {
   let stack: Stack;
+  /** How long the first pass offered to wait for requests in flight, each time it offered. */
+  const requestsFirst: Array<number | undefined> = [];
   beforeAll(async () => {
     stack = await startStack({ database, settings: { mirror: TEST_MIRROR_SETTINGS } });
-    await syncOnce(syncContext(stack));
+    await syncOnce(syncContext(stack, { yieldToRequests: async (maxWaitMs) => void requestsFirst.push(maxWaitMs) }));
     await syncOnce(syncContext(stack));
   }, 120_000);
   afterAll(async () => {
@@ -62,6 +64,11 @@ describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed o
 
   it('fills the 12 months before the current one from the seeded history, by the same rules, marked reconstructed', async () => {
     await expectReconstructedFromTheSeed();
+  });
+
+  it('lets requests in flight go first before each month, as between the pass’s other steps', () => {
+    const betweenChores = requestsFirst.filter((maxWaitMs) => maxWaitMs !== undefined && maxWaitMs >= 1000);
+    expect(betweenChores.length).toBeGreaterThanOrEqual(12);
   });
 
   it('keeps the months of a backfill that stopped part way, and the next pass fills the rest with the same figures', async () => {

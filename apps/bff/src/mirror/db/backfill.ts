@@ -24,7 +24,7 @@ const BACKFILL_MONTHS = 12;
  * millions of connection-month rows, so the table's secondary index is built once afterwards
  * instead of row by row.
  */
-export async function backfillMonths(db: Db, day: string, runId: number): Promise<string[]> {
+export async function backfillMonths(db: Db, day: string, runId: number, betweenMonths: () => Promise<void> = async () => undefined): Promise<string[]> {
   const current = day.slice(0, 7);
   const [first] = await rows<{ month: string | null }>(db, sql`select to_char(min(day), 'YYYY-MM') as month from mirror_snapshot_days where not reconstructed`);
   const firstReal = first?.month ?? current;
@@ -44,6 +44,7 @@ export async function backfillMonths(db: Db, day: string, runId: number): Promis
   await oneOff(db, (tx) => tx.execute(sql`create unlogged table mirror_backfill_connections as ${connectionHistory()}`));
   try {
     for (const month of filled) {
+      await betweenMonths();
       await oneOff(db, async (tx) => {
         await reconstructMonth(tx, month, runId, filled.includes(previousMonth(month)));
         // The current month's connections told new from old once the month before it is there.
@@ -53,6 +54,7 @@ export async function backfillMonths(db: Db, day: string, runId: number): Promis
   } finally {
     await db.execute(sql`drop table if exists mirror_backfill_connections`);
   }
+  await betweenMonths();
   await restoreIndexes(db);
   return filled;
 }

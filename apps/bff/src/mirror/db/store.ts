@@ -81,10 +81,12 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
 
     deferIndexes: () => deferIndexes(db),
 
-    finishPass: async ({ day, runId, at, pruneBefore, firstLoad }) => {
+    finishPass: async ({ day, runId, at, pruneBefore, firstLoad, requestsFirst = async () => undefined }) => {
       const indexesRebuilt = await restoreIndexes(db);
+      await requestsFirst();
       // After a first load the planner knows nothing of the new rows yet: statistics first.
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
+      await requestsFirst();
       const month = day.slice(0, 7);
       // The month's report and the possible duplicates are kept in the snapshot's transaction: no
       // request sees the new snapshot before its report (and sets out to compute it meanwhile,
@@ -102,12 +104,17 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       // After the snapshot, so its one transaction stays short (before it, the snapshot joins the
       // filled months' rows). Cheap when there is nothing to fill; the next pass resumes a backfill
       // that stopped.
-      const reconstructed = await backfillMonths(db, day, runId);
+      await requestsFirst();
+      const reconstructed = await backfillMonths(db, day, runId, requestsFirst);
       const firstOfDay = snapshot === 'taken';
       const pruned = firstOfDay ? await prune(db, pruneBefore) : undefined;
+      await requestsFirst();
       if (firstOfDay) await dailyUpkeep(db, firstLoad);
       // The month's changes are counted against the month before it, which the backfill may have filled.
-      if (reconstructed.length > 0) for (const filled of [...reconstructed, month]) await refreshStoredReport(db, filled, billableRule);
+      for (const filled of reconstructed.length > 0 ? [...reconstructed, month] : []) {
+        await requestsFirst();
+        await refreshStoredReport(db, filled, billableRule);
+      }
       return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
     },
   };
