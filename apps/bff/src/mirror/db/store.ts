@@ -111,9 +111,11 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       await requestsFirst();
       if (firstOfDay) await dailyUpkeep(db, firstLoad);
       // The month's changes are counted against the month before it, which the backfill may have filled.
-      for (const filled of reconstructed.length > 0 ? [...reconstructed, month] : []) {
-        await requestsFirst();
-        await refreshStoredReport(db, filled, billableRule);
+      if (reconstructed.length > 0) {
+        for (const filled of [...reconstructed, month]) {
+          await requestsFirst();
+          await refreshStoredReport(db, filled, billableRule);
+        }
       }
       return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
     },
