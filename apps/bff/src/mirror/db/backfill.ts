@@ -4,7 +4,7 @@ import { monthBounds, previousMonth } from '../../reports/month.js';
 import { utcDay } from '../settings.js';
 import { deferIndexes, restoreIndexes } from './maintenance.js';
 import { rollUpCompanies } from './snapshot.js';
-import { LARGE_WORK_MEM, rows } from './sql.js';
+import { rows, withLargeWorkMem } from './sql.js';
 
 /** What a reconstructed month is based on; reports state it. */
 export const RECONSTRUCTION_BASIS =
@@ -63,9 +63,7 @@ const BACKFILLED_TABLES = ['mirror_connection_months'];
 
 /** A transaction for the backfill's large one-off statements. */
 function oneOff(db: Db, fn: (tx: Db) => Promise<unknown>): Promise<unknown> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    await tx.execute(LARGE_WORK_MEM);
+  return withLargeWorkMem(db, async (tx) => {
     // The planner's estimates for these statements are far above what they cost: compiling them would take longer.
     await tx.execute(sql`set local jit = off`);
     return fn(tx);
