@@ -1,3 +1,5 @@
+import type { Lane } from './lanes.js';
+
 /** What the main thread and the PGlite worker thread say to each other (pglite-thread.ts). */
 export interface QueryOptions {
   rowMode: 'array' | 'object';
@@ -5,11 +7,14 @@ export interface QueryOptions {
   textTypes: number[];
 }
 
-/** `tx`: the open transaction the statement belongs to; none = outside any. */
+/**
+ * `tx`: the open transaction the statement belongs to; none = outside any, queued in its `lane`
+ * (a transaction's statements run as soon as they come: it holds the database already).
+ */
 export type PgliteRequest =
-  | { id: number; op: 'query'; text: string; params: unknown[]; options: QueryOptions; tx?: number }
-  | { id: number; op: 'exec'; text: string; tx?: number }
-  | { id: number; op: 'begin' }
+  | { id: number; op: 'query'; text: string; params: unknown[]; options: QueryOptions; tx?: number; lane: Lane }
+  | { id: number; op: 'exec'; text: string; tx?: number; lane: Lane }
+  | { id: number; op: 'begin'; lane: Lane }
   | { id: number; op: 'end'; tx: number; commit: boolean }
   | { id: number; op: 'close' };
 

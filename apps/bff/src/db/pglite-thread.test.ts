@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.js';
+import { inBackground } from './lanes.js';
 import { prepareDatabase } from './migrate.js';
 import { staffUsers } from './schema/index.js';
 import { rows } from '../mirror/db/sql.js';
@@ -62,5 +63,16 @@ describe('embedded PGlite in a worker thread', () => {
     release();
     await transaction;
     expect(await outside).toEqual([{ count: 1 }]);
+  });
+
+  it('runs a request statement after the background statement running, before the background statements queued ahead of it', async () => {
+    const finished: string[] = [];
+    const slow = (name: string) => inBackground(() => rows(database.db, sql`select count(*) from generate_series(1, 2000000)`)).then(() => finished.push(name));
+    const background = [slow('background 1'), slow('background 2'), slow('background 3')];
+    // Sent while the first runs: the worker reads it only once that statement lets go of its thread.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const request = rows(database.db, sql`select 1`).then(() => finished.push('request'));
+    await Promise.all([...background, request]);
+    expect(finished).toEqual(['background 1', 'request', 'background 2', 'background 3']);
   });
 });

@@ -1,6 +1,7 @@
 import type { PGlite, Results } from '@electric-sql/pglite';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { currentLane } from './lanes.js';
 import type { PgliteReply, PgliteRequest, QueryOptions } from './pglite-messages.js';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -38,7 +39,8 @@ function queryOptions(options: Parameters<Queryable['query']>[2] = {}): QueryOpt
 /**
  * Embedded PGlite in a worker thread, with the part of PGlite's client drizzle uses (query, exec,
  * transaction). Statements run one at a time, as in PGlite itself; a transaction holds the
- * database until it ends, so other statements wait for it there, not on the main event loop.
+ * database until it ends, so other statements wait for it there, not on the main event loop, and
+ * those of the request lane go before those of the background lane (lanes.ts).
  */
 export class PgliteThread implements Queryable {
   private readonly pending = new Map<number, Pending>();
@@ -83,15 +85,15 @@ export class PgliteThread implements Queryable {
   }
 
   query<T>(text: string, params: unknown[] = [], options?: Parameters<Queryable['query']>[2], tx?: number): Promise<Results<T>> {
-    return this.send({ op: 'query', text, params, options: queryOptions(options), tx });
+    return this.send({ op: 'query', text, params, options: queryOptions(options), tx, lane: currentLane() });
   }
 
   exec(text: string, tx?: number): Promise<Array<Results>> {
-    return this.send({ op: 'exec', text, tx });
+    return this.send({ op: 'exec', text, tx, lane: currentLane() });
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const tx = await this.send<number>({ op: 'begin' });
+    const tx = await this.send<number>({ op: 'begin', lane: currentLane() });
     const inTransaction: Queryable = {
       query: (text, params, options) => this.query(text, params, options, tx),
       exec: (text) => this.exec(text, tx),

@@ -1,11 +1,13 @@
 /**
  * Worker thread holding the embedded PGlite (see pglite-thread.ts): PostgreSQL's WebAssembly runs
  * here, so a long statement (a sync's slice, an index build, a vacuum) delays the requests that
- * wait for the database, never the main event loop that answers every other one.
+ * wait for the database, never the main event loop that answers every other one. It takes one
+ * statement or transaction at a time from two queues, requests' first (lanes.ts).
  */
 import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openPglite } from './pglite.js';
+import type { Lane } from './lanes.js';
 import type { PgliteReply, PgliteRequest } from './pglite-messages.js';
 
 const port = parentPort!;
@@ -34,10 +36,11 @@ function target(tx: number | undefined): Pick<Transaction, 'query' | 'exec'> {
   return open.tx;
 }
 
-function begin(id: number): void {
+/** Opens a transaction and answers its id; settles once it has ended (committed or rolled back). */
+function begin(id: number): Promise<void> {
   const txId = nextTransaction++;
   let endId = 0;
-  client
+  return client
     .transaction(
       (tx) =>
         new Promise<void>((resolve, reject) => {
@@ -59,26 +62,50 @@ function begin(id: number): void {
     .finally(() => transactions.delete(txId));
 }
 
+/** What holds the database next: a statement outside any transaction, or a whole transaction. */
+type Turn = () => Promise<void>;
+const waiting: Record<Lane, Turn[]> = { request: [], background: [] };
+let holding = false;
+
+function take(lane: Lane, turn: Turn): void {
+  waiting[lane].push(turn);
+  if (!holding) next();
+}
+
+function next(): void {
+  const turn = waiting.request.shift() ?? waiting.background.shift();
+  holding = turn !== undefined;
+  // setImmediate: a long statement blocks this thread, so statements sent meanwhile are still in
+  // the port; reading them first lets a request's go before the background's queued earlier.
+  if (turn) void turn().finally(() => setImmediate(next));
+}
+
+async function run(request: Extract<PgliteRequest, { op: 'query' | 'exec' }>): Promise<void> {
+  if (request.op === 'exec') return reply({ id: request.id, result: await target(request.tx).exec(request.text) });
+  const { rowMode, textTypes } = request.options;
+  const result: Results = await target(request.tx).query(request.text, request.params, { rowMode, parsers: textParsers(textTypes) });
+  reply({ id: request.id, result });
+}
+
 async function handle(request: PgliteRequest): Promise<void> {
   switch (request.op) {
-    case 'query': {
-      const { rowMode, textTypes } = request.options;
-      const result: Results = await target(request.tx).query(request.text, request.params, { rowMode, parsers: textParsers(textTypes) });
-      return reply({ id: request.id, result });
-    }
+    case 'query':
     case 'exec':
-      return reply({ id: request.id, result: await target(request.tx).exec(request.text) });
+      if (request.tx !== undefined) return run(request);
+      return take(request.lane, () => run(request).catch((error: unknown) => replyError(request.id, error)));
     case 'begin':
-      return begin(request.id);
+      return take(request.lane, () => begin(request.id));
     case 'end': {
       const open = transactions.get(request.tx);
       if (!open) throw new Error(`transaction ${request.tx} is not open`);
       return open.end(request.commit, request.id);
     }
     case 'close':
-      await client.close();
-      reply({ id: request.id, result: null });
-      return port.close();
+      return take('request', async () => {
+        await client.close();
+        reply({ id: request.id, result: null });
+        port.close();
+      });
   }
 }
 

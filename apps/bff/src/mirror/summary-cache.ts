@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { inBackground } from '../db/lanes.js';
 import { mirrorActivity, mirrorRefreshedAt } from './freshness.js';
 
 /** How long a summary stays while the mirror records no change: windows such as "the last 24 hours" move with the clock. */
@@ -32,7 +33,7 @@ const everySummary = new Set<(db: Db, now: number) => Promise<unknown>>();
  * for all of it (130-150 ms at 100,000 companies on PostgreSQL). Other replicas take theirs on request.
  */
 export function retakeSummaries(db: Db, now: number): void {
-  for (const summary of everySummary) void summary(db, now).catch(() => undefined);
+  for (const summary of everySummary) void inBackground(() => summary(db, now)).catch(() => undefined);
 }
 
 /**
@@ -72,14 +73,14 @@ export function mirrorSummary<T>(summarise: (db: Db, now: number) => Promise<T>)
     const [{ version, syncing }, refreshedAt] = await Promise.all([mirrorActivity(db), mirrorRefreshedAt(db)]);
     const cache = summaries.get(db);
     const taken = cache?.taken;
-    const inBackground = () => void take(db, now, version, refreshedAt).catch(() => undefined);
+    const takeInBackground = () => void inBackground(() => take(db, now, version, refreshedAt)).catch(() => undefined);
     if (taken?.refreshedAt === refreshedAt) {
       if (taken.version === version) {
-        if (Math.abs(now - taken.atMs) >= SUMMARY_TTL_MS) inBackground();
+        if (Math.abs(now - taken.atMs) >= SUMMARY_TTL_MS) takeInBackground();
         return taken.value;
       }
       if (syncing && performance.now() - taken.tookAt < CATCH_UP_MS) {
-        if (!cache!.next) inBackground();
+        if (!cache!.next) takeInBackground();
         return taken.value;
       }
     }

@@ -1,4 +1,5 @@
 import type { CodatClient, Company, Connection, Page } from '@console/codat-client';
+import { inBackground } from '../db/lanes.js';
 import type { Logger } from '../observability/logger.js';
 import { fetchCompanyPage, isLastPage, respectQuota, type PagingContext } from './codat-pages.js';
 import { companyDigests, narrowObservation } from './digest.js';
@@ -135,9 +136,14 @@ async function writePages(ctx: SyncContext, paging: PagingContext, run: SyncRun,
 /**
  * Pages through every company from where `run` stopped, then marks companies the pass did not see
  * (and Codat confirms gone) deleted, takes the day's snapshot and prunes old history. Any failure
- * leaves the run `interrupted`, to be resumed. The lease is released either way.
+ * leaves the run `interrupted`, to be resumed. The lease is released either way. Its statements
+ * wait behind requests' on embedded PGlite (the background lane).
  */
-export async function continueSync(ctx: SyncContext, run: SyncRun): Promise<SyncRun> {
+export function continueSync(ctx: SyncContext, run: SyncRun): Promise<SyncRun> {
+  return inBackground(() => syncPass(ctx, run));
+}
+
+async function syncPass(ctx: SyncContext, run: SyncRun): Promise<SyncRun> {
   const paging: PagingContext = {
     codat: ctx.codat,
     logger: ctx.logger,
