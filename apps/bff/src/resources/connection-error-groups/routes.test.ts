@@ -62,6 +62,18 @@ describe('connection-error-groups', () => {
     expect(outage.trend.find((day: { date: string }) => day.date === erroredOn)).toMatchObject({ errors: 6, companies: 6 });
   });
 
+  it('counts a company with two failing connections once among companies, and samples the latest message', async () => {
+    const linked = [...stack.emu.store.connections.values()].find((c) => c.status === 'Linked')!;
+    const twin: typeof linked = { ...linked, id: crypto.randomUUID(), errors: [], otps: [] };
+    stack.emu.store.addConnection(twin);
+    const at = (hoursAgo: number) => new Date(stack.deps.now() - hoursAgo * 3_600_000).toISOString();
+    const error = { statusCode: '507', statusText: 'Insufficient Storage', status: 'Active' as const };
+    linked.errors.push({ ...error, errorMessage: 'The older message.', erroredOnUtc: at(2) });
+    twin.errors.push({ ...error, errorMessage: 'The latest message.', erroredOnUtc: at(1) });
+    await syncOnce(syncContext(stack));
+    expect(await all({ statusCode: '507' })).toEqual([expect.objectContaining({ connections: 2, companies: 1, sampleMessage: 'The latest message.' })]);
+  });
+
   it('getOne lists the affected companies', async () => {
     const [outage] = await all({ statusCode: '502' });
     const { status, body, headers } = await stack.json(`/api/connection-error-groups/${outage.id}`);
