@@ -1,5 +1,12 @@
 import type { Lane } from './lanes.js';
 
+/** What the PGlite worker thread is started with. */
+export interface PgliteWorkerData {
+  dataDir: string;
+  /** How long the background lane waits after a request's statement for the request's next one. */
+  requestGraceMs: number;
+}
+
 /** What the main thread and the PGlite worker thread say to each other (pglite-thread.ts). */
 export interface QueryOptions {
   rowMode: 'array' | 'object';

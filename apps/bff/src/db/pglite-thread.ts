@@ -2,7 +2,7 @@ import type { PGlite, Results } from '@electric-sql/pglite';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { currentLane } from './lanes.js';
-import type { PgliteReply, PgliteRequest, QueryOptions } from './pglite-messages.js';
+import type { PgliteReply, PgliteRequest, PgliteWorkerData, QueryOptions } from './pglite-messages.js';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Request = PgliteRequest extends infer R ? (R extends PgliteRequest ? Omit<R, 'id'> : never) : never;
@@ -56,8 +56,8 @@ export class PgliteThread implements Queryable {
     worker.on('exit', (code) => this.failAll(new Error(`the PGlite worker stopped (exit code ${code})`)));
   }
 
-  static open(dataDir: string): PgliteThread {
-    return new PgliteThread(new Worker(workerScript(), { workerData: { dataDir } }));
+  static open(workerData: PgliteWorkerData): PgliteThread {
+    return new PgliteThread(new Worker(workerScript(), { workerData }));
   }
 
   private settle(reply: PgliteReply): void {

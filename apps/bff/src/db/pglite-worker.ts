@@ -2,16 +2,19 @@
  * Worker thread holding the embedded PGlite (see pglite-thread.ts): PostgreSQL's WebAssembly runs
  * here, so a long statement (a sync's slice, an index build, a vacuum) delays the requests that
  * wait for the database, never the main event loop that answers every other one. It takes one
- * statement or transaction at a time from two queues, requests' first (lanes.ts).
+ * statement or transaction at a time from two queues (lanes.ts): requests' first, and the
+ * background's only once the request lane has been idle for `requestGraceMs` or the background's
+ * oldest has waited BACKGROUND_MAX_WAIT_MS.
  */
 import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openPglite } from './pglite.js';
 import type { Lane } from './lanes.js';
-import type { PgliteReply, PgliteRequest } from './pglite-messages.js';
+import type { PgliteReply, PgliteRequest, PgliteWorkerData } from './pglite-messages.js';
 
 const port = parentPort!;
-const client: PGlite = await openPglite((workerData as { dataDir: string }).dataDir);
+const { dataDir, requestGraceMs } = workerData as PgliteWorkerData;
+const client: PGlite = await openPglite(dataDir);
 const transactions = new Map<number, { tx: Transaction; end: (commit: boolean, id: number) => void }>();
 let nextTransaction = 1;
 /** Thrown into PGlite's transaction callback to roll it back; not an error to report. */
@@ -65,19 +68,46 @@ function begin(id: number): Promise<void> {
 /** What holds the database next: a statement outside any transaction, or a whole transaction. */
 type Turn = () => Promise<void>;
 const waiting: Record<Lane, Turn[]> = { request: [], background: [] };
+/** Longest the background lane is passed over while requests keep coming: a busy console slows the sync down, never stops it. */
+const BACKGROUND_MAX_WAIT_MS = 100;
 let holding = false;
+let requestEndedAt = -Infinity;
+/** Since when the request lane has gone first while the background lane waited. */
+let passedOverSince: number | undefined;
+let graceTimer: NodeJS.Timeout | undefined;
 
 function take(lane: Lane, turn: Turn): void {
   waiting[lane].push(turn);
-  if (!holding) next();
+  next();
 }
 
 function next(): void {
-  const turn = waiting.request.shift() ?? waiting.background.shift();
-  holding = turn !== undefined;
-  // setImmediate: a long statement blocks this thread, so statements sent meanwhile are still in
-  // the port; reading them first lets a request's go before the background's queued earlier.
-  if (turn) void turn().finally(() => setImmediate(next));
+  if (holding) return;
+  clearTimeout(graceTimer);
+  if (waiting.background.length === 0) return waiting.request.length > 0 ? hold('request') : undefined;
+  const now = performance.now();
+  passedOverSince ??= now;
+  const overdue = now - passedOverSince >= BACKGROUND_MAX_WAIT_MS;
+  if (waiting.request.length > 0 && !overdue) return hold('request');
+  // A request's statements come one after another: the next usually follows within the grace.
+  const graceLeft = Math.min(requestEndedAt + requestGraceMs, passedOverSince + BACKGROUND_MAX_WAIT_MS) - now;
+  if (graceLeft > 0) graceTimer = setTimeout(next, graceLeft);
+  else hold('background');
+}
+
+function hold(lane: Lane): void {
+  const turn = waiting[lane].shift()!;
+  holding = true;
+  if (lane === 'background') passedOverSince = undefined;
+  void turn().finally(() => {
+    if (lane === 'request') requestEndedAt = performance.now();
+    // A long statement blocks this thread, so statements sent meanwhile are still in the port:
+    // reading them all before choosing lets a request's go before the background's sent earlier.
+    setImmediate(() => {
+      holding = false;
+      next();
+    });
+  });
 }
 
 async function run(request: Extract<PgliteRequest, { op: 'query' | 'exec' }>): Promise<void> {
