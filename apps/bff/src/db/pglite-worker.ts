@@ -14,7 +14,7 @@ import type { PgliteReply, PgliteRequest, PgliteWorkerData } from './pglite-mess
 
 const port = parentPort!;
 const { dataDir, requestGraceMs } = workerData as PgliteWorkerData;
-const client: PGlite = await openPglite(dataDir);
+const client: PGlite = await openPglite(dataDir, (check) => take('background', check));
 const transactions = new Map<number, { tx: Transaction; end: (commit: boolean, id: number) => void }>();
 let nextTransaction = 1;
 /** Thrown into PGlite's transaction callback to roll it back; not an error to report. */

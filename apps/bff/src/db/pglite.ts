@@ -61,14 +61,17 @@ async function initializeDataDir(dataDir: string): Promise<void> {
   await run(process.execPath, ['-e', script]);
 }
 
-/** Embedded PostgreSQL persisted in `dataDir`, created there on first use. */
-export async function openPglite(dataDir: string): Promise<PGlite> {
+/**
+ * Embedded PostgreSQL persisted in `dataDir`, created there on first use. `inTurn` runs each WAL
+ * check when the database is free (the worker thread: in the background lane).
+ */
+export async function openPglite(dataDir: string, inTurn: (check: () => Promise<void>) => void = (check) => void check()): Promise<PGlite> {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initializeDataDir(dataDir);
   const client = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS, startParams: PGLITE_START_PARAMS });
   await client.waitReady;
   const walCheck = setInterval(() => {
     if (client.closed) clearInterval(walCheck);
-    else void checkpointIfWalGrew(client).catch(() => undefined);
+    else inTurn(async () => void (await checkpointIfWalGrew(client).catch(() => undefined)));
   }, WAL_CHECK_EVERY_MS).unref();
   return client;
 }
