@@ -25,30 +25,23 @@ export interface GroupRow {
  */
 export async function errorGroups(db: Db, ids?: readonly string[]): Promise<GroupRow[]> {
   const when = sql`coalesce(e.errored_at, e.first_seen_at)`;
-  const ofIds = ids ? sql`group_id = any(${array(ids, 'text')})` : sql`true`;
-  /** Active errors' distinct `column` values per group: deduplicated by hashing first, then counted (count(distinct) sorts each group, 3× slower on PGlite). */
-  const activePerGroup = (column: 'connection_id' | 'company_id') =>
-    sql`select group_id, count(*)::int as n from (select distinct group_id, ${sql.raw(column)} from mirror_connection_errors where active and ${ofIds}) d group by group_id`;
-  // The platform's name and the latest message are read per group, after grouping: joining every
-  // error to its connection, or sorting every group's messages, costs more than the grouping itself.
+  // The platform's name is read from one connection per group, after grouping: joining every
+  // error to its connection first costs more than the grouping itself.
   return rows<GroupRow>(
     db,
     sql`select g.id, g."platformKey", (select k.platform_name from mirror_connections k where k.id = g."someConnectionId") as "platformName",
-          g."statusCode", g."statusText",
-          coalesce(
-            (select x.error_message from mirror_connection_errors x where x.group_id = g.id and x.errored_at is not null order by x.errored_at desc limit 1),
-            (select x.error_message from mirror_connection_errors x where x.group_id = g.id limit 1)) as "sampleMessage",
-          coalesce(a.n, 0) as connections, coalesce(b.n, 0) as companies, g."firstSeenMs", g."lastSeenMs"
+          g."statusCode", g."statusText", g."sampleMessage", g.connections, g.companies, g."firstSeenMs", g."lastSeenMs"
         from (select e.group_id as id, e.platform_key as "platformKey", max(e.connection_id) as "someConnectionId",
             e.status_code as "statusCode", e.status_text as "statusText",
+            (array_agg(e.error_message order by e.errored_at desc nulls last))[1] as "sampleMessage",
+            (count(distinct e.connection_id) filter (where e.active))::int as connections,
+            (count(distinct e.company_id) filter (where e.active))::int as companies,
             (extract(epoch from min(${when})) * 1000)::float8 as "firstSeenMs",
             (extract(epoch from max(${when})) * 1000)::float8 as "lastSeenMs"
           from mirror_connection_errors e
-          where ${ofIds}
+          where ${ids ? sql`e.group_id = any(${array(ids, 'text')})` : sql`true`}
           group by e.group_id, e.platform_key, e.status_code, e.status_text
-          ${ids ? sql`` : sql`having bool_or(e.active)`}) as g
-        left join (${activePerGroup('connection_id')}) a on a.group_id = g.id
-        left join (${activePerGroup('company_id')}) b on b.group_id = g.id`,
+          ${ids ? sql`` : sql`having bool_or(e.active)`}) as g`,
   );
 }
 
