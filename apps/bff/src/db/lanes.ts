@@ -2,10 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * Which queue a statement joins on embedded PGlite, which runs one statement (or one whole
- * transaction) at a time: `background` (the mirror's sync and summaries) waits while statements
- * of the `request` lane are queued, so a request waits for at most the one background statement
- * or transaction already running, not for every one queued before it. PostgreSQL runs them side
- * by side and ignores the lane.
+ * transaction) at a time: `background` (the mirror's sync and summaries, the worker's write-ahead
+ * log check) waits while statements of the `request` lane are queued (see pglite-worker.ts), so a
+ * request waits for the one background statement or transaction already running, not for every
+ * one queued before it. PostgreSQL runs them side by side and ignores the lane.
  */
 export type Lane = 'request' | 'background';
 
