@@ -28,18 +28,11 @@ export type DatabaseConfig =
   | { url: string; onPoolError?: (error: Error) => void }
   /**
    * Embedded PGlite persisted in a directory, executing in a worker thread (pglite-thread.ts)
-   * unless `thread` is 'main'; `requestGraceMs` (tests) replaces REQUEST_GRACE_MS.
+   * unless `thread` is 'main'; `requestGraceMs` (tests) replaces the worker's REQUEST_GRACE_MS.
    */
   | { dataDir: string; thread?: 'worker' | 'main'; requestGraceMs?: number }
   /** An already opened PGlite (tests: in memory). */
   | { pglite: PGlite };
-
-/**
- * On embedded PGlite, how long the background lane waits after a request's statement for that
- * request's next one (lanes.ts): a request makes several in turn, and each would otherwise wait
- * for a background statement of its own.
- */
-const REQUEST_GRACE_MS = 5;
 
 /** Any 64-bit number, the same in every replica: the key of the start-up lock. */
 const STARTUP_LOCK_KEY = 7_410_215_031;
@@ -51,7 +44,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       ? config.pglite
       : config.thread === 'main'
         ? await openPglite(config.dataDir)
-        : PgliteThread.open({ dataDir: config.dataDir, requestGraceMs: config.requestGraceMs ?? REQUEST_GRACE_MS }).asPglite();
+        : PgliteThread.open({ dataDir: config.dataDir, requestGraceMs: config.requestGraceMs }).asPglite();
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

@@ -3,8 +3,8 @@ import type { Lane } from './lanes.js';
 /** What the PGlite worker thread is started with. */
 export interface PgliteWorkerData {
   dataDir: string;
-  /** How long the background lane waits after a request's statement for the request's next one. */
-  requestGraceMs: number;
+  /** Replaces the worker's REQUEST_GRACE_MS (tests). */
+  requestGraceMs?: number;
 }
 
 /** What the main thread and the PGlite worker thread say to each other (pglite-thread.ts). */

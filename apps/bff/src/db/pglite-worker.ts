@@ -3,8 +3,8 @@
  * here, so a long statement (a sync's slice, an index build, a vacuum) delays the requests that
  * wait for the database, never the main event loop that answers every other one. It takes one
  * statement or transaction at a time from two queues (lanes.ts): requests' first, and the
- * background's only once the request lane has been idle for `requestGraceMs` or the background's
- * oldest has waited BACKGROUND_MAX_WAIT_MS.
+ * background's once no request's is queued and the last ended `requestGraceMs` ago, or once the
+ * background lane has been passed over for BACKGROUND_MAX_WAIT_MS.
  */
 import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -13,7 +13,12 @@ import type { Lane } from './lanes.js';
 import type { PgliteReply, PgliteRequest, PgliteWorkerData } from './pglite-messages.js';
 
 const port = parentPort!;
-const { dataDir, requestGraceMs } = workerData as PgliteWorkerData;
+/**
+ * How long the background lane waits after a request's statement for that request's next one: a
+ * request makes several in turn, and each would otherwise wait for a background statement of its own.
+ */
+const REQUEST_GRACE_MS = 5;
+const { dataDir, requestGraceMs = REQUEST_GRACE_MS } = workerData as PgliteWorkerData;
 const client: PGlite = await openPglite(dataDir, (check) => take('background', check));
 const transactions = new Map<number, { tx: Transaction; end: (commit: boolean, id: number) => void }>();
 let nextTransaction = 1;
