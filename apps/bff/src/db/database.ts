@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import { openPglite } from './pglite.js';
 import { PgliteThread } from './pglite-thread.js';
+import { PoolWithLanes } from './postgres-pool.js';
 import * as schema from './schema/index.js';
 
 /** The console's database through Drizzle: the same queries run on PGlite and PostgreSQL. */
@@ -57,7 +57,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 function openPostgres(url: string, onPoolError?: (error: Error) => void): Database {
-  const pool = new pg.Pool({ connectionString: url });
+  const pool = new PoolWithLanes({ connectionString: url });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', (error) => onPoolError?.(error));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;

@@ -5,7 +5,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * transaction) at a time: `background` (the mirror's sync and summaries, the worker's write-ahead
  * log check) waits while statements of the `request` lane are queued (see pglite-worker.ts), so a
  * request waits for the one background statement or transaction already running, not for every
- * one queued before it. PostgreSQL runs them side by side and ignores the lane.
+ * one queued before it. On PostgreSQL, requests' statements run side by side and the background's
+ * one at a time (postgres-pool.ts).
  */
 export type Lane = 'request' | 'background';
 
