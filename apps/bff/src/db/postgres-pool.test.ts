@@ -3,11 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchPostgres } from '../../test/databases.js';
 import { openDatabase, type Database, type Db } from './database.js';
 import { inBackground } from './lanes.js';
+import { PoolWithLanes } from './postgres-pool.js';
+import { rows } from '../mirror/db/sql.js';
 
 /** Runs `pg_sleep` for `ms` and answers when it ran, by the server's clock, in ms. */
 async function sleepOnServer(db: Db, ms: number): Promise<{ from: number; to: number }> {
-  const result = await db.execute(sql`select extract(epoch from clock_timestamp()) * 1000 as "from", pg_sleep(${ms / 1000}), extract(epoch from clock_timestamp()) * 1000 as "to"`);
-  const [row] = result.rows as { from: string; to: string }[];
+  const [row] = await rows<{ from: string; to: string }>(
+    db,
+    sql`select extract(epoch from clock_timestamp()) * 1000 as "from", pg_sleep(${ms / 1000}), extract(epoch from clock_timestamp()) * 1000 as "to"`,
+  );
   return { from: Number(row!.from), to: Number(row!.to) };
 }
 
@@ -41,6 +45,21 @@ describe('PostgreSQL pool with lanes', () => {
     // The requests ran beside each other and beside the first background statement.
     expect(second!.from).toBeLessThan(first!.to);
     expect(Math.max(first!.to, second!.to)).toBeLessThan(inOrder[1]!.to);
+  });
+
+  it('frees the background lane when its connection is lost without being released', async () => {
+    const pool = new PoolWithLanes({ connectionString: scratch.url });
+    try {
+      const held = await inBackground(() => pool.connect());
+      held.on('error', () => undefined);
+      const [{ pid }] = (await held.query<{ pid: number }>('select pg_backend_pid() as pid')).rows as [{ pid: number }];
+      // Never released, as drizzle leaves a connection whose begin failed.
+      await pool.query('select pg_terminate_backend($1)', [pid]);
+      await expect(inBackground(() => pool.query('select 1 as one'))).resolves.toMatchObject({ rows: [{ one: 1 }] });
+      held.release(true);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('frees the background lane when a statement fails', async () => {

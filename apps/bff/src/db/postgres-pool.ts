@@ -30,7 +30,10 @@ export class PoolWithLanes extends pg.Pool {
     );
   }
 
-  /** A connection once the background's previous one is released; releasing it lets the next go. */
+  /**
+   * A connection once the background's previous one is released or lost; either lets the next go.
+   * Lost counts too: drizzle never releases a connection whose `begin` failed.
+   */
   async #backgroundConnection(): Promise<pg.PoolClient> {
     const previous = this.#backgroundFree;
     let free!: () => void;
@@ -39,7 +42,10 @@ export class PoolWithLanes extends pg.Pool {
     try {
       const client = await super.connect();
       const release = client.release;
+      const lost = () => free();
+      client.once('end', lost);
       client.release = (error) => {
+        client.removeListener('end', lost);
         free();
         return release.call(client, error);
       };
