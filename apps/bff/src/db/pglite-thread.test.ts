@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.js';
 import { inBackground } from './lanes.js';
@@ -11,7 +12,6 @@ import { rows } from '../mirror/db/sql.js';
 
 /** Longer than the product's, so a loaded machine's event loop stays within it. */
 const GRACE_MS = 50;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('embedded PGlite in a worker thread', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'console-pglite-thread-'));

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchPostgres } from '../../test/databases.js';
-import { openDatabase, type Database, type Db } from './database.js';
+import { openTestDatabase, type TestDatabase } from '../../test/databases.js';
+import type { Db } from './database.js';
 import { inBackground } from './lanes.js';
 import { PoolWithLanes } from './postgres-pool.js';
 import { rows } from '../mirror/db/sql.js';
@@ -16,17 +16,14 @@ async function sleepOnServer(db: Db, ms: number): Promise<{ from: number; to: nu
 }
 
 describe('PostgreSQL pool with lanes', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchPostgres>>;
-  let database: Database;
+  let database: TestDatabase;
 
   beforeAll(async () => {
-    scratch = await createScratchPostgres();
-    database = await openDatabase({ url: scratch.url });
+    database = await openTestDatabase('postgres');
   });
 
   afterAll(async () => {
-    await database?.close();
-    await scratch?.drop();
+    await database?.dispose();
   });
 
   it('runs background statements and transactions one at a time, and requests beside them without waiting', async () => {
@@ -48,7 +45,7 @@ describe('PostgreSQL pool with lanes', () => {
   });
 
   it('frees the background lane when its connection is lost without being released', async () => {
-    const pool = new PoolWithLanes({ connectionString: scratch.url });
+    const pool = new PoolWithLanes({ connectionString: database.url });
     try {
       const held = await inBackground(() => pool.connect());
       held.on('error', () => undefined);

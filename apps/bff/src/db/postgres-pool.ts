@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { currentLane } from './lanes.js';
 
-type Connected = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+type Connected = (error: Error | undefined, client: pg.PoolClient | undefined, done: pg.PoolClient['release']) => void;
 
 /**
  * The pool of connections to PostgreSQL, which holds the background lane (lanes.ts) to one
@@ -25,7 +25,7 @@ export class PoolWithLanes extends pg.Pool {
     const connected = this.#backgroundConnection();
     if (!callback) return connected;
     connected.then(
-      (client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
+      (client) => callback(undefined, client, client.release),
       (error: Error) => callback(error, undefined, () => undefined),
     );
   }
@@ -42,10 +42,9 @@ export class PoolWithLanes extends pg.Pool {
     try {
       const client = await super.connect();
       const release = client.release;
-      const lost = () => free();
-      client.once('end', lost);
+      client.once('end', free);
       client.release = (error) => {
-        client.removeListener('end', lost);
+        client.removeListener('end', free);
         free();
         return release.call(client, error);
       };
