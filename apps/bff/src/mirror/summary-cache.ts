@@ -4,8 +4,12 @@ import { mirrorActivity, mirrorRefreshedAt } from './freshness.js';
 
 /** How long a summary stays while the mirror records no change: windows such as "the last 24 hours" move with the clock. */
 const SUMMARY_TTL_MS = 60_000;
-/** While a sync writes, how old (in wall-clock time) the last summary may be and still answer. */
-const CATCH_UP_MS = 3_000;
+/**
+ * While a sync writes, how often the summary is taken again in the background. Its completion
+ * takes every summary again at once (retakeSummaries); meanwhile each take holds embedded PGlite
+ * for a second at 100,000 companies, so more often would keep requests waiting through the sync.
+ */
+const CATCH_UP_MS = 30_000;
 
 interface Taken<T> {
   value: T;
@@ -42,10 +46,10 @@ export function retakeSummaries(db: Db, now: number): void {
  * (mirrorRefreshedAt: a pass also moves what records no change, such as last-sync times) or
  * minute, one at a time per database. No summary older than the last completed sync answers, so
  * what the answer's X-Mirror-Refreshed-At says holds of it. Two exceptions, where the last summary
- * answers while the next is taken and no request waits for it:
- *   - only the minute is up (nothing changed);
+ * answers and no request waits for the next:
+ *   - only the minute is up (nothing changed): the next is taken in the background;
  *   - a sync is writing (the mirror changes with every page, and each request would otherwise
- *     summarise it all again) and the last summary is under CATCH_UP_MS old.
+ *     summarise it all again): the next is taken in the background once the last is CATCH_UP_MS old.
  */
 export function mirrorSummary<T>(summarise: (db: Db, now: number) => Promise<T>): (db: Db, now: number) => Promise<T> {
   const summaries = new WeakMap<Db, Summaries<T>>();
@@ -79,8 +83,8 @@ export function mirrorSummary<T>(summarise: (db: Db, now: number) => Promise<T>)
         if (Math.abs(now - taken.atMs) >= SUMMARY_TTL_MS) takeInBackground();
         return taken.value;
       }
-      if (syncing && performance.now() - taken.tookAt < CATCH_UP_MS) {
-        if (!cache!.next) takeInBackground();
+      if (syncing) {
+        if (!cache!.next && performance.now() - taken.tookAt >= CATCH_UP_MS) takeInBackground();
         return taken.value;
       }
     }
