@@ -75,13 +75,20 @@ async function companyCounts(db: Db): Promise<CompanyCounts> {
 const companyCountsSet = ({ companies, withoutConnections }: CompanyCounts) =>
   sql`, companies = ${companies}, companies_without_connections = ${withoutConnections}`;
 
-/** The day's counts by status × platform × source type, in place of any an earlier snapshot that day left. */
+/**
+ * The day's counts by status × platform × source type, in place of any an earlier snapshot that
+ * day left. Companies per group counted in two hash aggregations (by company, then by group), as
+ * a reconstructed month's are: a distinct count sorts every live connection (at 250,000 of them,
+ * 0.9–1.5 s against 0.35–0.55 s on PGlite, 0.41–0.46 s against 0.26–0.40 s on PostgreSQL).
+ */
 async function countDay(db: Db, day: string): Promise<void> {
   await db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
   await db.execute(sql`
     insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
-    select ${day}::date, status, coalesce(platform_key, ''), source_type, bool_or(sandbox), count(*)::int, count(distinct company_id)::int
-    from mirror_connections where deleted_at is null group by status, coalesce(platform_key, ''), source_type`);
+    select ${day}::date, g.status, g.platform_key, g.source_type, bool_or(g.sandbox), sum(g.connections)::int, count(*)::int
+    from (select status, coalesce(platform_key, '') as platform_key, source_type, company_id, bool_or(sandbox) as sandbox, count(*) as connections
+          from mirror_connections where deleted_at is null group by status, coalesce(platform_key, ''), source_type, company_id) as g
+    group by g.status, g.platform_key, g.source_type`);
 }
 
 /** The day added to the month of each live connection that `which` (over mirror_connections c) selects. */
