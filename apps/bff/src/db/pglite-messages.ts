@@ -23,6 +23,8 @@ export type PgliteRequest =
   | { id: number; op: 'exec'; text: string; tx?: number; lane: Lane }
   | { id: number; op: 'begin'; lane: Lane }
   | { id: number; op: 'end'; tx: number; commit: boolean }
+  /** The longest the background lane held the database since the last ask (ms), then counted again from 0. */
+  | { id: number; op: 'longest-hold' }
   | { id: number; op: 'close' };
 
 export type PgliteReply =

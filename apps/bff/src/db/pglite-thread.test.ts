@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BILLABLE_RULE } from '../reports/billable-rule.js';
+import { createMirrorStore } from '../mirror/db/store.js';
+import { takeLongestBackgroundHold } from './background-holds.js';
 import { openDatabase, type Database } from './database.js';
 import { inBackground } from './lanes.js';
 import { prepareDatabase } from './migrate.js';
@@ -105,5 +108,32 @@ describe('embedded PGlite in a worker thread', () => {
       await Promise.all(requests.map((request, i) => request.then(note(`request ${i}`))).concat(background));
       expect(finished.indexOf('background')).toBeLessThan(finished.indexOf('request 59'));
     });
+
+    it('measures how long the background lane held the database, a transaction whole, and counts from 0 once asked', async () => {
+      await takeLongestBackgroundHold(database.db);
+      // A request's statement, however long, is not the background's.
+      await rows(database.db, sql`select pg_sleep(0.6)`);
+      await inBackground(() => rows(database.db, sql`select pg_sleep(0.1)`));
+      // The transaction holds the database while the main thread works between its statements too.
+      await inBackground(() =>
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`select pg_sleep(0.1)`);
+          await sleep(150);
+          await tx.execute(sql`select pg_sleep(0.1)`);
+        }),
+      );
+      const held = await takeLongestBackgroundHold(database.db);
+      expect(held).toBeGreaterThanOrEqual(350);
+      expect(held).toBeLessThan(600);
+      expect(await takeLongestBackgroundHold(database.db)).toBe(0);
+    });
+  });
+
+  it('keeps the longest hold of a sync run, over the parts of one resumed', async () => {
+    const store = createMirrorStore(database.db, DEFAULT_BILLABLE_RULE);
+    const run = await store.startRun({ trigger: 'manual', holder: 'a', pageSize: 10, startedAt: new Date() });
+    await store.finishRun(run.id, 'a', { status: 'interrupted', finishedAt: new Date(), longestHoldMs: 1234.4 });
+    await store.resumeRun(run.id, 'b');
+    expect(await store.finishRun(run.id, 'b', { status: 'completed', finishedAt: new Date(), longestHoldMs: 200 })).toMatchObject({ status: 'completed', longestHoldMs: 1234 });
   });
 });

@@ -109,6 +109,14 @@ export class PgliteThread implements Queryable {
     return result;
   }
 
+  /**
+   * The longest a background statement or transaction held the database since the last call (ms):
+   * how long a request may have waited for the mirror's work.
+   */
+  takeLongestBackgroundHold(): Promise<number> {
+    return this.send({ op: 'longest-hold' });
+  }
+
   async close(): Promise<void> {
     await this.send({ op: 'close' });
     await this.worker.terminate();

@@ -77,6 +77,8 @@ const waiting: Record<Lane, Turn[]> = { request: [], background: [] };
 const BACKGROUND_MAX_WAIT_MS = 100;
 let holding = false;
 let requestEndedAt = -Infinity;
+/** The longest statement or transaction of the background lane since the main thread last asked (`longest-hold`). */
+let longestBackgroundHoldMs = 0;
 /** Since when the request lane has gone first while the background lane waited. */
 let passedOverSince: number | undefined;
 let graceTimer: NodeJS.Timeout | undefined;
@@ -104,8 +106,10 @@ function hold(lane: Lane): void {
   const turn = waiting[lane].shift()!;
   holding = true;
   if (lane === 'background') passedOverSince = undefined;
+  const started = performance.now();
   void turn().finally(() => {
     if (lane === 'request') requestEndedAt = performance.now();
+    else longestBackgroundHoldMs = Math.max(longestBackgroundHoldMs, performance.now() - started);
     // A long statement blocks this thread, so statements sent meanwhile are still in the port:
     // reading them all before choosing lets a request's go before the background's sent earlier.
     setImmediate(() => {
@@ -135,6 +139,10 @@ async function handle(request: PgliteRequest): Promise<void> {
       if (!open) throw new Error(`transaction ${request.tx} is not open`);
       return open.end(request.commit, request.id);
     }
+    case 'longest-hold':
+      reply({ id: request.id, result: longestBackgroundHoldMs });
+      longestBackgroundHoldMs = 0;
+      return;
     case 'close':
       return take('request', async () => {
         await client.close();

@@ -31,6 +31,8 @@ export interface SyncRun {
   deletedCompanies: number;
   resumedCount: number;
   errors: string[];
+  /** On embedded PGlite: the longest one of its statements or transactions held the database, requests waiting meanwhile (ms); null elsewhere. */
+  longestHoldMs: number | null;
   durationMs: number | null;
 }
 
@@ -64,6 +66,8 @@ export interface RunOutcome {
   deletedCompanies?: number;
   /** Changes written outside pages (reconciliation), added to the run's count. */
   changes?: number;
+  /** The longest the run held the database meanwhile (see longestBackgroundHold); the run keeps its longest. */
+  longestHoldMs?: number;
 }
 
 /** Thrown by `applyPage` when another replica has taken the lease: nothing of the page is written. */
@@ -88,6 +92,11 @@ export interface MirrorStore {
   /** Ends the run unless another replica has taken it over since (then it is returned unchanged). */
   finishRun(runId: number, holder: string, outcome: RunOutcome): Promise<SyncRun>;
   lastCompletedRun(): Promise<SyncRun | undefined>;
+  /**
+   * The longest the mirror's background work held the database since the last call (ms), where
+   * requests wait for it (embedded PGlite; see db/background-holds.ts); undefined elsewhere.
+   */
+  longestBackgroundHold(): Promise<number | undefined>;
 
   /** What the mirror holds for these companies (and connections, by id). */
   loadState(companyIds: readonly string[], connectionIds?: readonly string[]): Promise<StoredState>;

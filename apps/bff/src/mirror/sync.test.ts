@@ -30,7 +30,8 @@ describe.each(DATABASE_KINDS)('mirror sync on %s', (database) => {
   it('a first sync pages through every company and records what already existed', async () => {
     const run = await syncOnce(syncContext(stack));
     const truth = emulatorTruth(stack);
-    expect(run).toMatchObject({ status: 'completed', pages: Math.ceil(truth.companies / 10), companies: truth.companies, connections: truth.connections, errors: [] });
+    // Not measured: requests on PostgreSQL and on PGlite in the main thread do not wait in a background lane.
+    expect(run).toMatchObject({ status: 'completed', pages: Math.ceil(truth.companies / 10), companies: truth.companies, connections: truth.connections, errors: [], longestHoldMs: null });
     expect(await mirrorCounts(stack)).toEqual(truth);
     const changes = await changesSince(stack);
     expect(changes.filter((c) => c.kind === 'company.created')).toHaveLength(truth.companies);

@@ -37,6 +37,9 @@ export interface SyncContext {
  */
 const CHORES_REQUESTS_FIRST_MAX_WAIT_MS = 1000;
 
+/** A run that held the database this long (see MirrorStore.longestBackgroundHold) paused the console noticeably: its log says so. */
+const NOTICEABLE_HOLD_MS = 1000;
+
 const lease = (ctx: SyncContext) => ({ holder: ctx.holder, now: new Date(ctx.now()), ttlMs: ctx.settings.leaseTtlMs });
 
 /**
@@ -152,6 +155,9 @@ async function syncPass(ctx: SyncContext, run: SyncRun): Promise<SyncRun> {
     keepAlive: async () => void (await ctx.store.acquireLease(lease(ctx))),
   };
   const started = performance.now();
+  const longestHoldMs = () => ctx.store.longestBackgroundHold().catch(() => undefined);
+  // Counted from here: what the last run's summaries held since is not this run's.
+  await longestHoldMs();
   try {
     const baseline = (await ctx.store.lastCompletedRun()) === undefined;
     if (baseline) await ctx.store.deferIndexes();
@@ -173,14 +179,25 @@ async function syncPass(ctx: SyncContext, run: SyncRun): Promise<SyncRun> {
       finishedAt: new Date(ctx.now()),
       deletedCompanies: reconciled.deleted,
       changes: reconciled.changes,
+      longestHoldMs: await longestHoldMs(),
     });
+    warnOfLongHold(ctx, finished);
     ctx.logger.info({ runId: run.id, pages: finished.pages, changes: finished.changes, deletedCompanies: reconciled.deleted, ...chores, ms: Math.round(performance.now() - started) }, 'mirror sync completed');
     return finished;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     ctx.logger.warn({ runId: run.id, err: { message } }, 'mirror sync interrupted; the next run resumes it');
-    return await ctx.store.finishRun(run.id, ctx.holder, { status: 'interrupted', finishedAt: new Date(ctx.now()), error: message });
+    return await ctx.store.finishRun(run.id, ctx.holder, { status: 'interrupted', finishedAt: new Date(ctx.now()), error: message, longestHoldMs: await longestHoldMs() });
   } finally {
     await ctx.store.releaseLease(ctx.holder).catch(() => undefined);
   }
+}
+
+/** Embedded PGlite runs one statement at a time: a run that held it for seconds kept every request waiting that long. */
+function warnOfLongHold(ctx: SyncContext, run: SyncRun): void {
+  if (run.longestHoldMs === null || run.longestHoldMs < NOTICEABLE_HOLD_MS) return;
+  ctx.logger.warn(
+    { runId: run.id, longestHoldMs: run.longestHoldMs, companies: run.companies },
+    `mirror sync: requests waited up to ${(run.longestHoldMs / 1000).toFixed(1)} s for the embedded database while it wrote the mirror; for a fleet of ${run.companies} companies run the console on PostgreSQL (DATABASE_URL)`,
+  );
 }

@@ -26,6 +26,7 @@ const run = (overrides: Partial<MirrorSyncRecord>): MirrorSyncRecord => ({
   deletedCompanies: 0,
   resumedCount: 0,
   errors: [],
+  longestHoldMs: null,
   ...overrides,
 });
 
@@ -49,6 +50,28 @@ describe('Mirror syncs', () => {
     expect(rows[2]).toHaveTextContent('3 min 5 s');
     expect(rows[2]).toHaveTextContent('1150');
     expect(rows[2]).toHaveTextContent('Completed');
+    // Not measured on PostgreSQL, where requests do not wait for the sync.
+    expect(rows[2]).toHaveTextContent('—');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('warns when the newest completed run held the embedded database for seconds', async () => {
+    const held = [run({ id: 4, status: 'running' }), run({ id: 3, companies: 100_000, longestHoldMs: 11_900 }), run({ id: 2, longestHoldMs: 40 })];
+    renderApp('/mirror-syncs', { handlers: handlers(held) });
+    const notice = await screen.findByRole('alert', {}, T);
+    expect(notice).toHaveTextContent('While sync 3 wrote the mirror, requests waited up to 12 s');
+    expect(notice).toHaveTextContent('For a fleet of 100,000 companies, run the console on PostgreSQL (set DATABASE_URL).');
+    const rows = within(screen.getByRole('table', { name: 'Mirror sync runs' })).getAllByRole('row');
+    expect(rows[0]).toHaveTextContent('Longest pause');
+    expect(rows[2]).toHaveTextContent('12 s');
+    expect(rows[3]).toHaveTextContent('40 ms');
+  });
+
+  it('says nothing when the newest completed run paused the console for under a second', async () => {
+    renderApp('/mirror-syncs', { handlers: handlers([run({ id: 2, longestHoldMs: 900 }), run({ id: 1, longestHoldMs: 30_000 })]) });
+    const table = await screen.findByRole('table', { name: 'Mirror sync runs' }, T);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('900 ms');
   });
 
   it('starts a sync', async () => {

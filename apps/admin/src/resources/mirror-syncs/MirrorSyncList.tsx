@@ -1,4 +1,4 @@
-import { Card, CardContent, Chip, Typography } from '@mui/material';
+import { Alert, Card, CardContent, Chip, Typography } from '@mui/material';
 import { Title } from 'react-admin';
 import { MirrorFreshness } from '../../reports/MirrorFreshness';
 import { DateText } from '../../share/DateText';
@@ -47,8 +47,25 @@ const COLUMNS: Column<MirrorSyncRecord>[] = [
   { header: 'Pages', align: 'right', cell: (run) => run.pages },
   { header: 'Companies', align: 'right', cell: (run) => run.companies },
   { header: 'Changes', align: 'right', cell: (run) => run.changes },
+  { header: 'Longest pause', align: 'right', cell: (run) => formatDuration(run.longestHoldMs) },
   { header: 'Outcome', cell: (run) => <Outcome run={run} /> },
 ];
+
+/** As the BFF's NOTICEABLE_HOLD_MS (mirror/sync.ts): a pause staff notice. */
+const NOTICEABLE_HOLD_MS = 1000;
+
+/** When the newest completed run held the embedded database long enough to pause the console. */
+function LongHoldNotice({ runs }: { runs: MirrorSyncRecord[] | undefined }) {
+  const latest = runs?.find((run) => run.status === 'completed');
+  if (latest?.longestHoldMs == null || latest.longestHoldMs < NOTICEABLE_HOLD_MS) return null;
+  return (
+    <Alert severity="warning" sx={{ my: 1 }}>
+      While sync {latest.id} wrote the mirror, requests waited up to {formatDuration(latest.longestHoldMs)}: the
+      console&apos;s embedded database (PGlite) runs one statement at a time. For a fleet of{' '}
+      {latest.companies.toLocaleString('en-GB')} companies, run the console on PostgreSQL (set DATABASE_URL).
+    </Alert>
+  );
+}
 
 /** The mirror's sync runs, newest first, and "Sync now" (admins). */
 export default function MirrorSyncList() {
@@ -65,6 +82,7 @@ export default function MirrorSyncList() {
           which the error triage and reports use.
         </Typography>
         <MirrorFreshness refreshedAt={list.refreshedAt} />
+        <LongHoldNotice runs={list.data} />
         <SyncNowButton onStarted={list.reload} />
         <PagedTable
           list={list}

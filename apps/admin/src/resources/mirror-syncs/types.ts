@@ -17,4 +17,6 @@ export interface MirrorSyncRecord {
   deletedCompanies: number;
   resumedCount: number;
   errors: string[];
+  /** On embedded PGlite: the longest the run held the database, requests waiting meanwhile (ms); null on PostgreSQL. */
+  longestHoldMs: number | null;
 }

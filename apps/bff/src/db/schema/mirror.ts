@@ -153,6 +153,8 @@ export const mirrorSyncRuns = pgTable(
     deletedCompanies: integer('deleted_companies').notNull(),
     resumedCount: integer('resumed_count').notNull(),
     errors: jsonb('errors').$type<string[]>().notNull(),
+    /** On embedded PGlite: the longest one of the run's statements or transactions held the database (ms); null elsewhere. */
+    longestHoldMs: integer('longest_hold_ms'),
   },
   (table) => [
     check('mirror_sync_runs_status', sql`${table.status} in ('running', 'interrupted', 'completed', 'abandoned')`),

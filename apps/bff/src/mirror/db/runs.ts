@@ -121,6 +121,8 @@ export function runQueries(db: Db) {
           deletedCompanies: sql`${mirrorSyncRuns.deletedCompanies} + ${outcome.deletedCompanies ?? 0}`,
           changes: sql`${mirrorSyncRuns.changes} + ${outcome.changes ?? 0}`,
           errors: sql`case when jsonb_array_length(${mirrorSyncRuns.errors}) < ${MAX_RUN_ERRORS} then ${mirrorSyncRuns.errors} || ${error} else ${mirrorSyncRuns.errors} end`,
+          // PostgreSQL's greatest() passes over nulls: a resumed run keeps the longest of its parts.
+          longestHoldMs: sql`greatest(${mirrorSyncRuns.longestHoldMs}, ${outcome.longestHoldMs === undefined ? null : Math.round(outcome.longestHoldMs)}::int)`,
         })
         // Not a run another replica has taken over since.
         .where(and(eq(mirrorSyncRuns.id, runId), eq(mirrorSyncRuns.holder, holder), eq(mirrorSyncRuns.status, 'running')))

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { takeLongestBackgroundHold } from '../../db/background-holds.js';
 import type { Db } from '../../db/database.js';
 import { writesNothing } from '../model.js';
 import { LeaseLostError, type MirrorStore } from '../store.js';
@@ -20,6 +21,7 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
     releaseLease: (holder) => releaseLease(db, holder),
     ...runQueries(db),
     loadState: (companyIds, connectionIds) => loadState(db, companyIds, connectionIds),
+    longestBackgroundHold: () => takeLongestBackgroundHold(db),
 
     syncDigests: async (companyIds) =>
       new Map(

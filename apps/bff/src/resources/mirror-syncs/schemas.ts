@@ -29,6 +29,11 @@ export const mirrorSyncRecordSchema = z.object({
   deletedCompanies: z.number(),
   resumedCount: z.number(),
   errors: z.array(z.string()),
+  /**
+   * On embedded PGlite, which runs one statement at a time: the longest the run held the
+   * database, requests made meanwhile waiting for it (ms). Null on PostgreSQL, where they do not wait.
+   */
+  longestHoldMs: z.number().nullable(),
 });
 export type MirrorSyncRecord = z.infer<typeof mirrorSyncRecordSchema>;
 

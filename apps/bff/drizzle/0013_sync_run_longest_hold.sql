@@ -1,0 +1,1 @@
+ALTER TABLE "mirror_sync_runs" ADD COLUMN "longest_hold_ms" integer;
