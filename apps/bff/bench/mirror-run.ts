@@ -23,6 +23,7 @@ import { rows } from '../src/mirror/db/sql.js';
 import { mirrorRuntime } from '../src/mirror/runtime.js';
 import { connectionCountsReport } from '../src/reports/connection-counts.js';
 import { MIRROR_DEFAULTS } from '../src/mirror/settings.js';
+import type { SyncRun } from '../src/mirror/store.js';
 import { beginSync, continueSync } from '../src/mirror/sync.js';
 import { createLogger } from '../src/observability/logger.js';
 import { Metrics } from '../src/observability/metrics.js';
@@ -45,6 +46,11 @@ const twoLetterTerms = JSON.parse(process.env.MIRROR_BENCH_SHORT_TERMS ?? '[]') 
  */
 const PROBE_EVERY_MS = 250;
 const PROBE_AT_REST_MS = 5000;
+/** A real Codat's answer time (CODAT.md): a steady-state sync is measured at it too, not only at the emulator's 1 ms. */
+const REAL_CODAT_LATENCY_MS = 300;
+const DAY_MS = 86_400_000;
+/** Connections the platform revokes between two steady-state syncs: what a quiet quarter of an hour changes. */
+const CHANGED_CONNECTIONS = 100;
 
 /** What the syncs measure (all a whole-pages baseline run measures); a full run adds the rest. */
 export interface SyncFigures {
@@ -55,7 +61,7 @@ export interface SyncFigures {
   fullSync: { ms: number; peakRssMb: number; peakHeapMb: number; status: string; pages: number; changes: number; walMb?: number };
   incrementalSync: { ms: number; peakRssMb: number; changes: number; walMb?: number };
   counts: { companies: number; connections: number };
-  probes: { firstSync: Probe; steadySync: Probe; atRest: Probe };
+  probes: { firstSync: Probe; steadySync: Probe; steadySyncRealLatency: Probe; steadySyncWithChanges: Probe; atRest: Probe };
 }
 
 /** A full run's figures. */
@@ -74,6 +80,8 @@ export interface RunFigures extends SyncFigures {
   /** GET /api/fleet-health, the dashboard's charts (issue 14). */
   fleetHealth: number[];
   otherExports: Record<string, { ms: number; bytes: number }>;
+  /** The next day's first sync, at a real Codat's latency: it takes the day's snapshot whole and does the daily upkeep. */
+  nextDaySync: { ms: number; probe: Probe };
 }
 
 /** Latencies of the requests made while something ran, and the ones that did not answer 200. */
@@ -92,6 +100,8 @@ export interface Probe {
   failures: string[];
   /** How late the event loop ran its timers meanwhile (monitorEventLoopDelay): how long it froze. */
   loopDelayMs: { p99: number; max: number };
+  /** The sync run's longest hold of the database (embedded PGlite; null on PostgreSQL), when a sync ran. */
+  longestHoldMs?: number | null;
 }
 
 /** Peak RSS and JS heap while `fn` runs, sampled every 25 ms. */
@@ -220,6 +230,16 @@ const get = async (path: string) => {
   if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${Buffer.from(body).toString().slice(0, 300)}`);
   return { headers: response.headers, bytes: body.byteLength };
 };
+const codatControl = async (method: string, path: string, body?: object) => {
+  const response = await fetch(`${process.env.EMULATOR_URL}/_emulator${path}`, {
+    method,
+    headers: { Authorization: `Basic ${Buffer.from(WELL_KNOWN_API_KEY).toString('base64')}`, 'Content-Type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} /_emulator${path}: ${response.status}`);
+};
+/** The emulator's answer time for every Codat call (0: at once). */
+const setCodatLatency = (latencyMs: number) => codatControl('PUT', '/faults', { latencyMs });
 const timed = async (path: string) => {
   const started = performance.now();
   const response = await get(path);
@@ -248,14 +268,22 @@ const probePath = (kind: (typeof PROBE_KINDS)[number], i: number) =>
 
 const { sync: slicedSync, settings: mirrorSettings } = mirrorRuntime(deps);
 const sync = wholePages ? { ...slicedSync, settings: { ...mirrorSettings, sliceCompanies: mirrorSettings.pageSize }, yieldToRequests: undefined } : slicedSync;
-const runSync = async () => continueSync(sync, (await beginSync(sync, 'manual'))!);
-const full = await probed(() => measured(runSync));
+const runSync = async (context = sync) => continueSync(context, (await beginSync(context, 'manual'))!);
+/** A probe of a sync, with the run's longest hold of the database. */
+const ofSync = ({ probe, value }: { probe: Probe; value: { value: SyncRun } }): Probe => ({ ...probe, longestHoldMs: value.value.longestHoldMs });
+const full = await probed(() => measured(() => runSync()));
 const walAfterFirstLoad = walMb(dataDir);
 const [counts] = await rows<{ companies: number; connections: number }>(
   database.db,
   sql`select (select count(*)::int from mirror_companies where deleted_at is null) as companies, (select count(*)::int from mirror_connections where deleted_at is null) as connections`,
 );
-const incremental = await probed(() => measured(runSync));
+const incremental = await probed(() => measured(() => runSync()));
+await setCodatLatency(REAL_CODAT_LATENCY_MS);
+const realLatency = await probed(() => measured(() => runSync()));
+const linked = await rows<{ id: string }>(database.db, sql`select id from mirror_connections where status = 'Linked' and deleted_at is null order by id limit ${CHANGED_CONNECTIONS}`);
+for (const { id } of linked) await codatControl('POST', `/connections/${id}/deauthorize`);
+const withChanges = await probed(() => measured(() => runSync()));
+await setCodatLatency(0);
 const atRest = await probed(() => delay(PROBE_AT_REST_MS));
 const syncFigures: SyncFigures = {
   kind,
@@ -264,7 +292,7 @@ const syncFigures: SyncFigures = {
   fullSync: { ms: full.value.ms, peakRssMb: full.value.peakRssMb, peakHeapMb: full.value.peakHeapMb, status: full.value.value.status, pages: full.value.value.pages, changes: full.value.value.changes, walMb: walAfterFirstLoad },
   incrementalSync: { ms: incremental.value.ms, peakRssMb: incremental.value.peakRssMb, changes: incremental.value.value.changes, walMb: walMb(dataDir) },
   counts: counts!,
-  probes: { firstSync: full.probe, steadySync: incremental.probe, atRest: atRest.probe },
+  probes: { firstSync: ofSync(full), steadySync: ofSync(incremental), steadySyncRealLatency: ofSync(realLatency), steadySyncWithChanges: ofSync(withChanges), atRest: atRest.probe },
 };
 if (wholePages) await finish(syncFigures);
 
@@ -342,6 +370,11 @@ for (const [name, path] of Object.entries({ 'possible-duplicates CSV export': '/
 
 const finance = await financeFigures(app, database.db, measured);
 
+// Last, as it moves the mirror's clock a day on: the day's first sync replaces no earlier snapshot of the day.
+await setCodatLatency(REAL_CODAT_LATENCY_MS);
+const nextDay = await probed(() => measured(() => runSync({ ...sync, now: () => Date.now() + DAY_MS })));
+await setCodatLatency(0);
+
 await finish({
   ...syncFigures,
   finance,
@@ -356,5 +389,6 @@ await finish({
   errorGroupPages,
   fleetHealth,
   otherExports,
+  nextDaySync: { ms: nextDay.value.ms, probe: ofSync(nextDay) },
 });
 

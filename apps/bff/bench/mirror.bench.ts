@@ -13,9 +13,14 @@
  *   - /api requests made during each of those syncs (the companies list, a search, the
  *     connection-counts report, the error groups; one every 250 ms on a fixed schedule): p50 / p99
  *     of those answered from the database (target p99 < 100 ms; the list and search wait for Codat
- *     until the first load completes, and those are reported apart) and the event loop's delay, against the same requests at rest after the syncs and against the
- *     same syncs run as before issue 16 (each page one transaction, requests not let first) in a
- *     fresh process and database of the same run (MIRROR_BENCH_WHOLE_PAGES_BASELINE=0 skips it);
+ *     until the first load completes, and those are reported apart) and the event loop's delay,
+ *     against the same requests at rest after the syncs and against the same syncs run as before
+ *     issue 16 (each page one transaction, requests not let first) in a fresh process and database
+ *     of the same run (MIRROR_BENCH_WHOLE_PAGES_BASELINE=0 skips it); the same with the emulator
+ *     answering in 300 ms, as a real Codat does, during a steady-state sync, during one after 100
+ *     connections were deauthorized (the day's snapshot replaced for them; each run deauthorizes
+ *     other ones in the shared emulator), and during the next day's first sync (the day's snapshot
+ *     taken whole, history pruned, the daily upkeep);
  *   - company search over the mirror through GET /api/companies: p50 / p95 (target p95 < 50 ms)
  *     over name words, merchant ids (as the seed tagged them), ids and three-letter prefixes;
  *     two-letter terms apart; how many of the queries found a company; baseline = GET
@@ -97,7 +102,8 @@ function probeContext(probe: Probe): string {
   const codat = probe.codatLatencies;
   const waitedForCodat =
     codat.length > 0 ? `; ${codat.length} more waited for Codat (the mirror not loaded yet): p50 ${ms(percentile(codat, 50))}, p99 ${ms(percentile(codat, 99))}` : '';
-  return `${probe.latencies.length} requests answered from the database${waitedForCodat}, one per ${probe.everyMs} ms; worst ${ms(Math.max(...probe.latencies))} (by kind: ${worst}); event loop delay p99 ${ms(probe.loopDelayMs.p99)}, max ${ms(probe.loopDelayMs.max)}${failures}`;
+  const held = probe.longestHoldMs == null ? '' : `; the sync held the database for up to ${ms(probe.longestHoldMs)}`;
+  return `${probe.latencies.length} requests answered from the database${waitedForCodat}, one per ${probe.everyMs} ms; worst ${ms(Math.max(...probe.latencies))} (by kind: ${worst}); event loop delay p99 ${ms(probe.loopDelayMs.p99)}, max ${ms(probe.loopDelayMs.max)}${held}${failures}`;
 }
 
 type Check = [string, string, string, string, boolean | undefined];
@@ -106,9 +112,9 @@ type Check = [string, string, string, string, boolean | undefined];
  * p50 and p99 of requests made during a sync, against the same requests at rest and against the
  * whole-pages sync measured in the same run (when it was).
  */
-function duringSync(name: string, pick: (figures: SyncFigures) => Probe, run: SyncFigures, wholePages?: SyncFigures): Check[] {
+function duringSync<F extends SyncFigures>(name: string, pick: (figures: F) => Probe, run: F, wholePages?: F): Check[] {
   const probe = pick(run);
-  const at = (p: number, figures: SyncFigures = run) => percentile(pick(figures).latencies, p);
+  const at = (p: number, figures: F = run) => percentile(pick(figures).latencies, p);
   const ratios = (p: number) => {
     const atRest = `${(at(p) / percentile(run.probes.atRest.latencies, p)).toFixed(1)}x at rest`;
     return wholePages ? `${atRest}; whole-pages sync ${ms(at(p, wholePages))} (${(at(p) / at(p, wholePages)).toFixed(2)}x)` : atRest;
@@ -163,6 +169,10 @@ for (const { run: r, wholePages } of results) {
     ['/api at rest p50 / p99', '—', `${ms(percentile(r.probes.atRest.latencies, 50))} / ${ms(percentile(r.probes.atRest.latencies, 99))}`, probeContext(r.probes.atRest), undefined],
     ...duringSync('/api during the first sync', (f) => f.probes.firstSync, r, wholePages),
     ...duringSync('/api during the steady-state sync', (f) => f.probes.steadySync, r, wholePages),
+    ...duringSync('/api during a steady-state sync, Codat at 300 ms', (f) => f.probes.steadySyncRealLatency, r, wholePages),
+    ...duringSync('/api during a steady-state sync after 100 connections were deauthorized, Codat at 300 ms', (f) => f.probes.steadySyncWithChanges, r, wholePages),
+    ...duringSync("/api during the next day's first sync, Codat at 300 ms", (f: RunFigures) => f.nextDaySync.probe, r),
+    ["  the next day's first sync", '—', seconds(r.nextDaySync.ms), "the day's snapshot taken whole (not replaced), history pruned, every mirror table vacuumed", undefined],
     ...(wholePages ? wholePagesChecks(wholePages) : []),
     ['connection-counts report (worst of 5)', `< ${TARGETS.reportMs} ms`, ms(reportWorst), `p50 ${ms(percentile(r.report, 50))}; kept from the snapshot step`, reportWorst < TARGETS.reportMs],
     ['  computing it (once per snapshot)', '—', ms(r.reportComputeMs), 'from 250,000 connection-month rows', undefined],
