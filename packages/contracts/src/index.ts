@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './dataset-status.js';
 export * from './operations.js';
 export * from './csv.js';
+export * from './mirror-syncs.js';

@@ -1,4 +1,5 @@
 import type { CodatClient, Company, Connection, Page } from '@console/codat-client';
+import { NOTICEABLE_HOLD_MS } from '@console/contracts';
 import { inBackground } from '../db/lanes.js';
 import type { Logger } from '../observability/logger.js';
 import { fetchCompanyPage, isLastPage, respectQuota, type PagingContext } from './codat-pages.js';
@@ -36,9 +37,6 @@ export interface SyncContext {
  * step would otherwise be caught again by the next: worth a second's wait for the backlog to clear.
  */
 const CHORES_REQUESTS_FIRST_MAX_WAIT_MS = 1000;
-
-/** A run that held the database this long (see MirrorStore.longestBackgroundHold) paused the console noticeably: its log says so. */
-const NOTICEABLE_HOLD_MS = 1000;
 
 const lease = (ctx: SyncContext) => ({ holder: ctx.holder, now: new Date(ctx.now()), ttlMs: ctx.settings.leaseTtlMs });
 
@@ -193,11 +191,11 @@ async function syncPass(ctx: SyncContext, run: SyncRun): Promise<SyncRun> {
   }
 }
 
-/** Embedded PGlite runs one statement at a time: a run that held it for seconds kept every request waiting that long. */
+/** Embedded PGlite runs one statement at a time: a run that held it for seconds kept requests made meanwhile waiting that long. */
 function warnOfLongHold(ctx: SyncContext, run: SyncRun): void {
   if (run.longestHoldMs === null || run.longestHoldMs < NOTICEABLE_HOLD_MS) return;
   ctx.logger.warn(
     { runId: run.id, longestHoldMs: run.longestHoldMs, companies: run.companies },
-    `mirror sync: requests waited up to ${(run.longestHoldMs / 1000).toFixed(1)} s for the embedded database while it wrote the mirror; for a fleet of ${run.companies} companies run the console on PostgreSQL (DATABASE_URL)`,
+    `mirror sync: held the embedded database for up to ${(run.longestHoldMs / 1000).toFixed(1)} s at a time, and requests made meanwhile waited for it; for a fleet of ${run.companies} companies run the console on PostgreSQL (DATABASE_URL)`,
   );
 }

@@ -59,7 +59,7 @@ describe('Mirror syncs', () => {
     const held = [run({ id: 4, status: 'running' }), run({ id: 3, companies: 100_000, longestHoldMs: 11_900 }), run({ id: 2, longestHoldMs: 40 })];
     renderApp('/mirror-syncs', { handlers: handlers(held) });
     const notice = await screen.findByRole('alert', {}, T);
-    expect(notice).toHaveTextContent('While sync 3 wrote the mirror, requests waited up to 12 s');
+    expect(notice).toHaveTextContent("Sync 3 held the console's embedded database (PGlite) for up to 12 s at a time, and requests made meanwhile waited for it");
     expect(notice).toHaveTextContent('For a fleet of 100,000 companies, run the console on PostgreSQL (set DATABASE_URL).');
     const rows = within(screen.getByRole('table', { name: 'Mirror sync runs' })).getAllByRole('row');
     expect(rows[0]).toHaveTextContent('Longest pause');

@@ -1,3 +1,4 @@
+import { NOTICEABLE_HOLD_MS } from '@console/contracts';
 import { Alert, Card, CardContent, Chip, Typography } from '@mui/material';
 import { Title } from 'react-admin';
 import { MirrorFreshness } from '../../reports/MirrorFreshness';
@@ -51,18 +52,16 @@ const COLUMNS: Column<MirrorSyncRecord>[] = [
   { header: 'Outcome', cell: (run) => <Outcome run={run} /> },
 ];
 
-/** As the BFF's NOTICEABLE_HOLD_MS (mirror/sync.ts): a pause staff notice. */
-const NOTICEABLE_HOLD_MS = 1000;
-
 /** When the newest completed run held the embedded database long enough to pause the console. */
 function LongHoldNotice({ runs }: { runs: MirrorSyncRecord[] | undefined }) {
   const latest = runs?.find((run) => run.status === 'completed');
   if (latest?.longestHoldMs == null || latest.longestHoldMs < NOTICEABLE_HOLD_MS) return null;
   return (
     <Alert severity="warning" sx={{ my: 1 }}>
-      While sync {latest.id} wrote the mirror, requests waited up to {formatDuration(latest.longestHoldMs)}: the
-      console&apos;s embedded database (PGlite) runs one statement at a time. For a fleet of{' '}
-      {latest.companies.toLocaleString('en-GB')} companies, run the console on PostgreSQL (set DATABASE_URL).
+      Sync {latest.id} held the console&apos;s embedded database (PGlite) for up to{' '}
+      {formatDuration(latest.longestHoldMs)} at a time, and requests made meanwhile waited for it: PGlite runs one
+      statement at a time. For a fleet of {latest.companies.toLocaleString('en-GB')} companies, run the console on
+      PostgreSQL (set DATABASE_URL).
     </Alert>
   );
 }
