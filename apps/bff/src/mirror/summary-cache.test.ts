@@ -84,16 +84,19 @@ describe('mirrorSummary', () => {
 
     // Half a minute on: the next is taken in the background, one at a time.
     vi.spyOn(performance, 'now').mockReturnValue(performance.now() + 31_000);
-    let release!: () => void;
-    holdWith(new Promise((resolve) => (release = resolve)));
-    expect(await summary(stack.db, now)).toBe(1);
-    await recordChange();
-    expect(await summary(stack.db, now)).toBe(1);
-    expect(taken()).toBe(2);
-    release();
-    holdWith(undefined);
-    await expect.poll(() => summary(stack.db, now)).toBe(2);
-    vi.restoreAllMocks();
+    try {
+      let release!: () => void;
+      holdWith(new Promise((resolve) => (release = resolve)));
+      expect(await summary(stack.db, now)).toBe(1);
+      await recordChange();
+      expect(await summary(stack.db, now)).toBe(1);
+      expect(taken()).toBe(2);
+      release();
+      holdWith(undefined);
+      await expect.poll(() => summary(stack.db, now)).toBe(2);
+    } finally {
+      vi.restoreAllMocks();
+    }
 
     // The pass completes and the next sync starts.
     await setRun('completed');
