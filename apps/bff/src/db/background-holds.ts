@@ -1,18 +1,14 @@
 import type { Db } from './database.js';
+import { PgliteThread } from './pglite-thread.js';
 
 /**
- * How long the background lane held the database, where requests wait for it: embedded PGlite in
- * its worker thread, which runs one statement or transaction at a time (pglite-worker.ts). On
- * PostgreSQL requests run beside the background, and PGlite on the main thread has no lanes: not
- * measured there.
+ * The longest a background statement or transaction held the database since the last call (ms),
+ * where requests wait for it: embedded PGlite in its worker thread, which runs one statement or
+ * transaction at a time (pglite-worker.ts). Undefined elsewhere: on PostgreSQL requests run beside
+ * the background, and PGlite on the main thread has no lanes.
  */
-const meters = new WeakMap<Db, () => Promise<number>>();
-
-export function measureBackgroundHolds(db: Db, takeLongest: () => Promise<number>): void {
-  meters.set(db, takeLongest);
-}
-
-/** The longest background hold since the last call (ms), or undefined where it is not measured. */
 export async function takeLongestBackgroundHold(db: Db): Promise<number | undefined> {
-  return meters.get(db)?.();
+  // drizzle keeps the client it was given as `$client`.
+  const { $client: client } = db as Db & { $client?: unknown };
+  return client instanceof PgliteThread ? client.takeLongestBackgroundHold() : undefined;
 }

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { measureBackgroundHolds } from './background-holds.js';
 import { openPglite } from './pglite.js';
 import { PgliteThread } from './pglite-thread.js';
 import { PoolWithLanes } from './postgres-pool.js';
@@ -40,11 +39,14 @@ const STARTUP_LOCK_KEY = 7_410_215_031;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if ('url' in config) return openPostgres(config.url, config.onPoolError);
-  const thread = 'pglite' in config || config.thread === 'main' ? undefined : PgliteThread.open({ dataDir: config.dataDir, requestGraceMs: config.requestGraceMs });
-  const client = 'pglite' in config ? config.pglite : (thread?.asPglite() ?? (await openPglite(config.dataDir)));
+  const client =
+    'pglite' in config
+      ? config.pglite
+      : config.thread === 'main'
+        ? await openPglite(config.dataDir)
+        : PgliteThread.open({ dataDir: config.dataDir, requestGraceMs: config.requestGraceMs }).asPglite();
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  if (thread) measureBackgroundHolds(db, () => thread.takeLongestBackgroundHold());
   return {
     kind: 'pglite',
     db,
