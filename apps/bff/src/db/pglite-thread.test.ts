@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_BILLABLE_RULE } from '../reports/billable-rule.js';
-import { createMirrorStore } from '../mirror/db/store.js';
 import { takeLongestBackgroundHold } from './background-holds.js';
 import { openDatabase, type Database } from './database.js';
 import { inBackground } from './lanes.js';
@@ -127,13 +125,5 @@ describe('embedded PGlite in a worker thread', () => {
       expect(held).toBeLessThan(600);
       expect(await takeLongestBackgroundHold(database.db)).toBe(0);
     });
-  });
-
-  it('keeps the longest hold of a sync run, over the parts of one resumed', async () => {
-    const store = createMirrorStore(database.db, DEFAULT_BILLABLE_RULE);
-    const run = await store.startRun({ trigger: 'manual', holder: 'a', pageSize: 10, startedAt: new Date() });
-    await store.finishRun(run.id, 'a', { status: 'interrupted', finishedAt: new Date(), longestHoldMs: 1234.4 });
-    await store.resumeRun(run.id, 'b');
-    expect(await store.finishRun(run.id, 'b', { status: 'completed', finishedAt: new Date(), longestHoldMs: 200 })).toMatchObject({ status: 'completed', longestHoldMs: 1234 });
   });
 });

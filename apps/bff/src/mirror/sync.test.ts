@@ -183,6 +183,15 @@ describe.each(DATABASE_KINDS)('mirror sync on %s', (database) => {
     expect(await changesSince(stack, before)).toEqual([]);
   });
 
+  it('a run keeps the longest hold of the database over the parts of it resumed', async () => {
+    const { store } = syncContext(stack);
+    const run = await store.startRun({ trigger: 'manual', holder: 'a', pageSize: 10, startedAt: new Date(stack.deps.now()) });
+    await store.finishRun(run.id, 'a', { status: 'interrupted', finishedAt: new Date(stack.deps.now()), longestHoldMs: 1234.4 });
+    await store.resumeRun(run.id, 'b');
+    const finished = await store.finishRun(run.id, 'b', { status: 'completed', finishedAt: new Date(stack.deps.now()), longestHoldMs: 200 });
+    expect(finished).toMatchObject({ status: 'completed', longestHoldMs: 1234 });
+  });
+
   it('stops when Codat’s daily quota is nearly used up, and resumes later', async () => {
     stack.emu.rateLimiter.configure({ limit: 100, windowMs: 60_000 });
     // 1 request left after the first page: below the 2 % reserve.
