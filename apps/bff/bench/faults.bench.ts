@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signInTo, startBffProcess, type BffProcess, type browserOf } from '../test/bff-process.js';
+import { emulatorControl } from './emulator-control.js';
 import { startChild } from './ipc.js';
 import { ms, table, verdict } from './report.js';
 
@@ -38,8 +39,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const emulator = await startChild('./emulator-process.ts');
 const codatHeaders = { Authorization: `Basic ${Buffer.from(WELL_KNOWN_API_KEY).toString('base64')}`, 'Content-Type': 'application/json' };
-const setFaults = (faults: Record<string, unknown>) =>
-  fetch(`${emulator.url}/_emulator/faults`, { method: 'PUT', headers: codatHeaders, body: JSON.stringify(faults) }).then((response) => response.text());
+const setFaults = (faults: Record<string, unknown>) => emulatorControl(emulator.url, 'PUT', '/faults', faults);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'console-bench-faults-'));
 const startBff = () =>

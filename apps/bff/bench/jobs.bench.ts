@@ -26,6 +26,7 @@ import { createLogger } from '../src/observability/logger.js';
 import { MERCHANT_ID_TAG } from '../src/settings.js';
 import { integrationCatalog } from '../src/codat/integration-catalog.js';
 import { selectJobItems } from '../src/resources/jobs/selection.js';
+import { emulatorControl } from './emulator-control.js';
 import { startChild } from './ipc.js';
 import { table, verdict } from './report.js';
 
@@ -38,12 +39,6 @@ const TARGET_MS = 60_000;
 const emulator = await startChild('./emulator-process.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'console-jobs-bench-'));
 const database = await openDatabase({ dataDir });
-const control = (path: string, body: unknown) =>
-  fetch(`${emulator.url}/_emulator${path}`, {
-    method: body === undefined ? 'GET' : 'PUT',
-    headers: { Authorization: `Basic ${Buffer.from(WELL_KNOWN_API_KEY).toString('base64')}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }).then((response) => response.json() as Promise<{ concurrency: { rejected: number; peakPerCompany: number } }>);
 try {
   await prepareDatabase(database, async () => undefined);
   const logger = createLogger('warn');
@@ -63,7 +58,7 @@ try {
   await continueSync(sync, (await beginSync(sync, 'manual'))!);
 
   const companyIds = (await rows<{ id: string }>(database.db, sql`select id from mirror_companies order by id limit ${COMPANIES}`)).map((row) => row.id);
-  await control('/faults', { latencyMs: LATENCY_MS });
+  await emulatorControl(emulator.url, 'PUT', '/faults', { latencyMs: LATENCY_MS });
 
   // Baseline: the calls a job makes per company (data status, then the queue), as plain reads.
   const baselineStarted = performance.now();
@@ -91,7 +86,7 @@ try {
   await runner.runOnce();
   const jobMs = performance.now() - started;
   const counts = (await itemCounts(database.db, [job.id])).get(job.id)!;
-  const state = await control('/state', undefined);
+  const state = await emulatorControl<{ concurrency: { rejected: number; peakPerCompany: number } }>(emulator.url, 'GET', '/state');
   const reasons = await rows<{ status: string; reason: string; n: number }>(
     database.db,
     sql`select status, left(reason, 70) as reason, count(*)::int as n from job_items where job_id = ${job.id} and reason is not null group by 1, 2 order by 3 desc limit 4`,

@@ -29,6 +29,7 @@ import { createLogger } from '../src/observability/logger.js';
 import { Metrics } from '../src/observability/metrics.js';
 import { MERCHANT_ID_TAG } from '../src/settings.js';
 import { createScratchPostgres } from '../test/databases.js';
+import { emulatorControl } from './emulator-control.js';
 import { financeFigures, type FinanceFigures } from './finance-run.js';
 
 const MB = 1024 * 1024;
@@ -230,16 +231,8 @@ const get = async (path: string) => {
   if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${Buffer.from(body).toString().slice(0, 300)}`);
   return { headers: response.headers, bytes: body.byteLength };
 };
-const codatControl = async (method: string, path: string, body?: object) => {
-  const response = await fetch(`${process.env.EMULATOR_URL}/_emulator${path}`, {
-    method,
-    headers: { Authorization: `Basic ${Buffer.from(WELL_KNOWN_API_KEY).toString('base64')}`, 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} /_emulator${path}: ${response.status}`);
-};
 /** The emulator's answer time for every Codat call (0: at once). */
-const setCodatLatency = (latencyMs: number) => codatControl('PUT', '/faults', { latencyMs });
+const setCodatLatency = (latencyMs: number) => emulatorControl(process.env.EMULATOR_URL!, 'PUT', '/faults', { latencyMs });
 const timed = async (path: string) => {
   const started = performance.now();
   const response = await get(path);
@@ -281,7 +274,7 @@ const incremental = await probed(() => measured(() => runSync()));
 await setCodatLatency(REAL_CODAT_LATENCY_MS);
 const realLatency = await probed(() => measured(() => runSync()));
 const linked = await rows<{ id: string }>(database.db, sql`select id from mirror_connections where status = 'Linked' and deleted_at is null order by id limit ${CHANGED_CONNECTIONS}`);
-for (const { id } of linked) await codatControl('POST', `/connections/${id}/deauthorize`);
+for (const { id } of linked) await emulatorControl(process.env.EMULATOR_URL!, 'POST', `/connections/${id}/deauthorize`);
 const withChanges = await probed(() => measured(() => runSync()));
 await setCodatLatency(0);
 const atRest = await probed(() => delay(PROBE_AT_REST_MS));
