@@ -71,15 +71,27 @@ export class SharePanel {
     return this.option('Company Link URL');
   }
 
+  /**
+   * Waits until the company's connections are in: until then the options they add are missing,
+   * and their arrival moves everything below, so a click meant for one button lands on another.
+   */
+  async settled(): Promise<void> {
+    await expect(this.region.getByRole('status').filter({ hasText: 'Checking the connections' })).toHaveCount(0);
+  }
+
   /** Copies the company Link URL and waits for the confirmation under it. */
   async copyCompanyLink(): Promise<void> {
+    await this.settled();
     await this.companyLink.getByRole('button', { name: 'Copy link' }).click();
     await expect(this.companyLink.getByRole('status')).toContainText('Link copied at');
   }
 
   /** Opens "Invite URL", copies it, and answers what was put on the clipboard. */
   async copyInviteUrl(): Promise<string> {
-    await this.region.getByRole('button', { name: /Invite URL/ }).click();
+    await this.settled();
+    const summary = this.region.getByRole('button', { name: /Invite URL/ });
+    await summary.click();
+    await expect(summary).toHaveAttribute('aria-expanded', 'true');
     const option = this.option('Invite URL (bulk onboarding)');
     const copy = option.getByRole('button', { name: 'Copy invite URL' });
     // The option slides open: the button stands still while the accordion still clips it, so a
