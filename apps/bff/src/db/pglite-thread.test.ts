@@ -100,12 +100,13 @@ describe('embedded PGlite in a worker thread', () => {
       expect(finished).toEqual(['request 1', 'request 2', 'background 1', 'background 2']);
     });
 
+    // It asserts an order, not a time: on a loaded machine 60 statements can outlast vitest's 5 s.
     it('lets a background statement go once it has waited long enough, however busy the request lane', async () => {
       const requests = Array.from({ length: 60 }, () => quick());
       const background = inBackground(() => quick()).then(note('background'));
       await Promise.all(requests.map((request, i) => request.then(note(`request ${i}`))).concat(background));
       expect(finished.indexOf('background')).toBeLessThan(finished.indexOf('request 59'));
-    });
+    }, 30_000);
 
     it('measures how long the background lane held the database, a transaction whole, and counts from 0 once asked', async () => {
       await takeLongestBackgroundHold(database.db);
