@@ -147,7 +147,7 @@ export interface PassChores {
   /** Rows removed per table, when the day's chores ran. */
   pruned?: Record<string, number>;
   indexesRebuilt: number;
-  /** Possible-duplicate groups found (reports/duplicates.ts); not looked for again when the snapshot found nothing changed. */
+  /** Possible-duplicate groups found (reports/duplicates.ts); not looked for again when nothing they read changed (see DailySnapshot). */
   duplicateGroups?: number;
   searchIndexBuilt: boolean;
 }

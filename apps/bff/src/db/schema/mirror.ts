@@ -29,6 +29,11 @@ export const mirrorCompanies = pgTable(
     searchText: text('search_text').notNull(),
     firstSeenAt: time('first_seen_at').notNull(),
     updatedAt: time('updated_at').notNull(),
+    /**
+     * When it last changed in what a daily snapshot and the possible duplicates read: it appeared,
+     * was deleted, or its name, merchant id or creation date changed. Not when Codat synced its data.
+     */
+    reshapedAt: time('reshaped_at').notNull(),
     deletedAt: time('deleted_at'),
     /**
      * Digest of the company as the last sync page listed it (connections and errors included): a
@@ -40,8 +45,8 @@ export const mirrorCompanies = pgTable(
     index('mirror_companies_name').on(sql`lower(${table.name})`, table.id),
     index('mirror_companies_created').on(table.createdAt, table.id),
     index('mirror_companies_last_sync').on(table.lastSyncAt, table.id),
-    // Whether any company changed since a snapshot (see mirror/db/snapshot.ts).
-    index('mirror_companies_updated').on(table.updatedAt),
+    // Whether any company was reshaped since a snapshot (see mirror/db/snapshot.ts).
+    index('mirror_companies_reshaped').on(table.reshapedAt),
   ],
 );
 

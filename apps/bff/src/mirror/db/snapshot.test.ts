@@ -92,4 +92,42 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
     const timeless = (body: Record<string, unknown>) => ({ ...body, refreshedAt: null, mirrorSyncedAt: null, snapshots: { ...(body.snapshots as object), takenAt: null } });
     expect(timeless(report)).toEqual(timeless(reportBefore));
   }, 30_000);
+
+  it('leaves the company counts and possible duplicates be when only statuses and data syncs changed, and redoes them when a connection is added', async () => {
+    const { codat } = stack.deps;
+    const day = new Date(stack.emu.clock.now() + 86_400_000).toISOString().slice(0, 10);
+    const duplicateGroups = async () => rows(stack.db, sql`select reason, key, company_ids from mirror_duplicate_groups order by reason, key`);
+    /** The possible-duplicate groups the sync reports it looked for (none when it did not look). */
+    const lookedForDuplicates = () => {
+      const completed = stack.logLines.map((line) => JSON.parse(line) as { msg: string; duplicateGroups?: number }).findLast((line) => line.msg === 'mirror sync completed');
+      return completed!.duplicateGroups;
+    };
+    moveTo(`${day}T09:00:00Z`);
+    await sync();
+
+    await emulatorControl(stack, `/connections/${F.duplicateCustomer.connectionId}/deauthorize`);
+    // Codat finished reading a company's data: its lastSync moves, which neither counts nor duplicates read.
+    const synced = stack.emu.store.companies.get(F.pendingBankFeed.companyId)!;
+    synced.lastSyncMs = stack.emu.clock.now();
+    synced.lastSync = new Date(synced.lastSyncMs).toISOString();
+    const groupsBefore = await duplicateGroups();
+    moveTo(`${day}T12:00:00Z`);
+    await sync();
+    expect(lookedForDuplicates()).toBeUndefined();
+    expect(await duplicateGroups()).toEqual(groupsBefore);
+    const replaced = await snapshotTables(stack.db);
+    expect(await replacedWhole(day)).toEqual(replaced);
+
+    // A second connection to a platform the company already has: a possible duplicate, counted.
+    const [single] = [...stack.emu.store.connections.values()].filter(
+      (connection) => stack.emu.store.companies.get(connection.companyId)?.connectionIds.length === 1,
+    );
+    await codat.connections.create(single!.companyId, { platformKey: single!.integrationKey });
+    moveTo(`${day}T15:00:00Z`);
+    await sync();
+    expect(lookedForDuplicates()).toEqual(expect.any(Number));
+    expect(await duplicateGroups()).toContainEqual({ reason: 'samePlatform', key: `${single!.companyId}:${single!.integrationKey}`, company_ids: [single!.companyId] });
+    const added = await snapshotTables(stack.db);
+    expect(await replacedWhole(day)).toEqual(added);
+  }, 60_000);
 });

@@ -15,6 +15,16 @@ interface EarlierSnapshot {
   changeSeq: number | null;
 }
 
+export interface DailySnapshot {
+  outcome: SnapshotOutcome;
+  /**
+   * Whether a company, or which connections are live (with their company and platform), may have
+   * changed since the day's earlier snapshot: what the day's company counts and the possible
+   * duplicates read. When only statuses changed they stand as they are.
+   */
+  reshaped: boolean;
+}
+
 /**
  * The day's snapshot: the first completed sync of a UTC day takes it, each later one that day
  * replaces it, so the month in progress reflects the latest sync; once the day is over nothing
@@ -24,7 +34,7 @@ interface EarlierSnapshot {
  * between syncs it takes milliseconds instead of rewriting every connection's month.
  * Call inside a transaction.
  */
-export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date): Promise<SnapshotOutcome> {
+export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date): Promise<DailySnapshot> {
   const month = monthOf(day);
   await db.execute(LARGE_WORK_MEM);
   // Connection writes wait until the snapshot commits, and the ones before it have committed: every
@@ -36,12 +46,12 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
   );
   const [{ through }] = (await rows<{ through: number }>(db, sql`select coalesce(max(change_seq), 0)::float8 as through from mirror_connections`)) as [{ through: number }];
   if (earlier?.changeSeq != null) {
-    const outcome = await replaceChanged(db, month, day, earlier);
-    if (outcome === 'unchanged') await restampStoredReports(db, month, new Date(earlier.takenMs), at);
-    const counts = outcome === 'unchanged' ? sql`` : companyCountsSet(await companyCounts(db));
+    const replaced = await replaceChanged(db, month, day, earlier);
+    if (replaced.outcome === 'unchanged') await restampStoredReports(db, month, new Date(earlier.takenMs), at);
+    const counts = replaced.reshaped ? companyCountsSet(await companyCounts(db)) : sql``;
     await db.execute(sql`update mirror_snapshot_days set taken_at = ${at.toISOString()}::timestamptz, run_id = ${runId}, change_seq = ${through} ${counts}
       where day = ${day}::date`);
-    return outcome;
+    return replaced;
   }
   const companies = await companyCounts(db);
   await db.execute(sql`
@@ -53,7 +63,7 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
   await countDay(db, day);
   await addDay(db, month, day, sql`true`);
   await rollUpCompanies(db, month, day, { replaced: earlier !== undefined });
-  return earlier ? 'replaced' : 'taken';
+  return { outcome: earlier ? 'replaced' : 'taken', reshaped: true };
 }
 
 interface CompanyCounts {
@@ -129,13 +139,15 @@ async function undoDay(db: Db, month: string, day: string, which: SQL = sql`true
  * the earlier snapshot counted and that is still live only has its latest day's status and
  * attributes rewritten.
  */
-async function replaceChanged(db: Db, month: string, day: string, earlier: EarlierSnapshot): Promise<SnapshotOutcome> {
+async function replaceChanged(db: Db, month: string, day: string, earlier: EarlierSnapshot): Promise<DailySnapshot> {
   const changed = sql`c.change_seq > ${earlier.changeSeq}`;
   await db.execute(sql`create temp table snapshot_changed on commit drop as
     select c.id, c.company_id, c.status, c.platform_key, c.platform_name, c.source_type, c.sandbox, c.deleted_at is null as live
     from mirror_connections c where ${changed}`);
   const [{ count }] = (await rows<{ count: number }>(db, sql`select count(*)::int as count from snapshot_changed`)) as [{ count: number }];
-  if (count === 0 && !(await companiesChangedSince(db, earlier.takenMs))) return 'unchanged';
+  const companiesReshaped = await companiesReshapedSince(db, earlier.takenMs);
+  if (count === 0 && !companiesReshaped) return { outcome: 'unchanged', reshaped: false };
+  const reshaped = companiesReshaped || (await connectionsReshaped(db, month, day));
   // Their companies before and after, for the roll-up.
   await db.execute(sql`create temp table snapshot_companies on commit drop as
     select company_id from snapshot_changed union
@@ -153,16 +165,32 @@ async function replaceChanged(db: Db, month: string, day: string, earlier: Earli
     and not exists (select 1 from mirror_connection_months m where m.month = ${month} and m.connection_id = c.id and m.last_day = ${day}::date)`);
   await countDay(db, day);
   await rollUpCompanies(db, month, day, { replaced: true, companies: sql`(select company_id from snapshot_companies)` });
-  return 'replaced';
+  return { outcome: 'replaced', reshaped };
 }
 
 /**
- * Whether a company was written since the earlier snapshot (created, changed or deleted: what the
- * month's company counts and the possible duplicates read). By the writers' clocks, which the
- * replicas keep in step as their leases need.
+ * Whether a changed connection is gone, new to the day, or moved to another company or platform
+ * since the earlier snapshot counted it (its month's row as of the day): read before the day is
+ * replaced.
  */
-async function companiesChangedSince(db: Db, takenMs: number): Promise<boolean> {
-  const [written] = await rows(db, sql`select 1 from mirror_companies where updated_at >= ${new Date(takenMs).toISOString()}::timestamptz limit 1`);
+async function connectionsReshaped(db: Db, month: string, day: string): Promise<boolean> {
+  const [reshaped] = await rows(
+    db,
+    sql`select 1 from snapshot_changed c
+        left join mirror_connection_months m on m.month = ${month} and m.connection_id = c.id and m.last_day = ${day}::date
+        where not c.live or m.connection_id is null or m.company_id <> c.company_id or m.platform_key is distinct from c.platform_key
+        limit 1`,
+  );
+  return reshaped !== undefined;
+}
+
+/**
+ * Whether a company was reshaped since the earlier snapshot (created, deleted, renamed: what the
+ * month's company counts and the possible duplicates read; a sync of its data is not). By the
+ * writers' clocks, which the replicas keep in step as their leases need.
+ */
+async function companiesReshapedSince(db: Db, takenMs: number): Promise<boolean> {
+  const [written] = await rows(db, sql`select 1 from mirror_companies where reshaped_at >= ${new Date(takenMs).toISOString()}::timestamptz limit 1`);
   return written !== undefined;
 }
 

@@ -95,13 +95,13 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       // seconds on a large fleet), and a snapshot that found nothing changed can rely on both.
       const { outcome: snapshot, duplicateGroups } = await db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
-        const outcome = await takeDailySnapshot(tx, day, runId, at);
+        const { outcome, reshaped } = await takeDailySnapshot(tx, day, runId, at);
         if (outcome === 'unchanged') {
           await storedConnectionCountsReport(tx, month, billableRule);
           return { outcome, duplicateGroups: undefined };
         }
         await refreshStoredReport(tx, month, billableRule);
-        return { outcome, duplicateGroups: await refreshDuplicateGroups(tx) };
+        return { outcome, duplicateGroups: reshaped ? await refreshDuplicateGroups(tx) : undefined };
       });
       // After the snapshot, so its one transaction stays short (before it, the snapshot joins the
       // filled months' rows). Cheap when there is nothing to fill; the next pass resumes a backfill

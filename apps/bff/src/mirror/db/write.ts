@@ -14,6 +14,12 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 const SEARCH_TEXT = sql.raw(`lower(u.name || ' ' || coalesce(u.description, '') || ' ' || coalesce(u.merchant_id, '') || ' ' || u.id)`);
 
+/** reshaped_at moves on when the company comes back or one of `columns` changes (see the schema). */
+const reshapedAt = (columns: string[]) =>
+  sql.raw(`reshaped_at = case when mirror_companies.deleted_at is not null
+      or (${columns.map((column) => `mirror_companies.${column}`).join(', ')}) is distinct from (${columns.map((column) => `excluded.${column}`).join(', ')})
+    then excluded.updated_at else mirror_companies.reshaped_at end`);
+
 /**
  * Companies from a full read replace every field; those from a webhook's `referenceCompany`
  * (no dates) leave the stored dates alone.
@@ -23,8 +29,8 @@ async function upsertCompanies(db: Db, companies: readonly ObservedCompany[], no
   const partial = companies.filter((company) => company.created === undefined);
   for (const batch of chunks(full)) {
     await db.execute(sql`
-      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at, search_text, first_seen_at, updated_at, sync_digest)
-      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, u.created, u.created_at, u.last_sync, u.last_sync_at, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz, u.digest
+      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at, search_text, first_seen_at, updated_at, reshaped_at, sync_digest)
+      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, u.created, u.created_at, u.last_sync, u.last_sync_at, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, u.digest
       from unnest(${array(batch.map((c) => c.id), 'text')}, ${array(batch.map((c) => c.name), 'text')}, ${array(batch.map((c) => c.nameNormalised), 'text')},
         ${array(batch.map((c) => c.description), 'text')}, ${array(batch.map((c) => c.merchantId), 'text')}, ${array(batch.map((c) => JSON.stringify(c.tags)), 'text')},
         ${array(batch.map((c) => c.created ?? null), 'text')}, ${array(batch.map((c) => iso(c.createdAt)), 'timestamptz')},
@@ -34,18 +40,18 @@ async function upsertCompanies(db: Db, companies: readonly ObservedCompany[], no
       on conflict (id) do update set name = excluded.name, name_normalised = excluded.name_normalised, description = excluded.description,
         merchant_id = excluded.merchant_id, tags = excluded.tags, created = excluded.created, created_at = excluded.created_at,
         last_sync = excluded.last_sync, last_sync_at = excluded.last_sync_at, search_text = excluded.search_text,
-        updated_at = excluded.updated_at, deleted_at = null, sync_digest = excluded.sync_digest`);
+        updated_at = excluded.updated_at, ${reshapedAt(['name_normalised', 'merchant_id', 'created_at'])}, deleted_at = null, sync_digest = excluded.sync_digest`);
   }
   for (const batch of chunks(partial)) {
     await db.execute(sql`
-      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, search_text, first_seen_at, updated_at)
-      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz
+      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, search_text, first_seen_at, updated_at, reshaped_at)
+      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
       from unnest(${array(batch.map((c) => c.id), 'text')}, ${array(batch.map((c) => c.name), 'text')}, ${array(batch.map((c) => c.nameNormalised), 'text')},
         ${array(batch.map((c) => c.description), 'text')}, ${array(batch.map((c) => c.merchantId), 'text')}, ${array(batch.map((c) => JSON.stringify(c.tags)), 'text')})
         as u(id, name, name_normalised, description, merchant_id, tags)
       on conflict (id) do update set name = excluded.name, name_normalised = excluded.name_normalised, description = excluded.description,
         merchant_id = excluded.merchant_id, tags = excluded.tags, search_text = excluded.search_text, updated_at = excluded.updated_at,
-        deleted_at = null, sync_digest = null`);
+        ${reshapedAt(['name_normalised', 'merchant_id'])}, deleted_at = null, sync_digest = null`);
   }
 }
 
@@ -79,7 +85,7 @@ async function upsertConnections(db: Db, write: MirrorWrite, now: string): Promi
 
 async function deleteRecords(db: Db, write: MirrorWrite, now: string): Promise<void> {
   if (write.deletedCompanyIds.length > 0) {
-    await db.execute(sql`update mirror_companies set deleted_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+    await db.execute(sql`update mirror_companies set deleted_at = ${now}::timestamptz, updated_at = ${now}::timestamptz, reshaped_at = ${now}::timestamptz
       where id = any(${array(write.deletedCompanyIds, 'text')}) and deleted_at is null`);
   }
   if (write.deletedConnectionIds.length > 0) {
