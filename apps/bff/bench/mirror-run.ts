@@ -52,6 +52,9 @@ const REAL_CODAT_LATENCY_MS = 300;
 const DAY_MS = 86_400_000;
 /** Connections the platform revokes between two steady-state syncs: what a quiet quarter of an hour changes. */
 const CHANGED_CONNECTIONS = 100;
+/** Companies whose data Codat reads between two syncs. */
+const READ_COMPANIES = 1000;
+const HOUR_MS = 3_600_000;
 
 /** What the syncs measure (all a whole-pages baseline run measures); a full run adds the rest. */
 export interface SyncFigures {
@@ -62,7 +65,7 @@ export interface SyncFigures {
   fullSync: { ms: number; peakRssMb: number; peakHeapMb: number; status: string; pages: number; changes: number; walMb?: number };
   incrementalSync: { ms: number; peakRssMb: number; changes: number; walMb?: number };
   counts: { companies: number; connections: number };
-  probes: { firstSync: Probe; steadySync: Probe; steadySyncRealLatency: Probe; steadySyncWithChanges: Probe; atRest: Probe };
+  probes: { firstSync: Probe; steadySync: Probe; steadySyncRealLatency: Probe; steadySyncWithChanges: Probe; steadySyncAfterReads: Probe; atRest: Probe };
 }
 
 /** A full run's figures. */
@@ -276,6 +279,14 @@ const realLatency = await probed(() => measured(() => runSync()));
 const linked = await rows<{ id: string }>(database.db, sql`select id from mirror_connections where status = 'Linked' and deleted_at is null order by id limit ${CHANGED_CONNECTIONS}`);
 for (const { id } of linked) await emulatorControl(process.env.EMULATOR_URL!, 'POST', `/connections/${id}/deauthorize`);
 const withChanges = await probed(() => measured(() => runSync()));
+// Codat read the data of some companies since, as on any working day: their lastSync moved (and
+// nothing a snapshot counts). The reads are queued at once, then the emulator's clock moves past their end.
+await setCodatLatency(0);
+const read = await rows<{ id: string }>(database.db, sql`select distinct company_id as id from mirror_connections where status = 'Linked' and deleted_at is null order by 1 limit ${READ_COMPANIES}`);
+for (let i = 0; i < read.length; i += 50) await Promise.all(read.slice(i, i + 50).map(({ id }) => codat.data.refreshAll(id)));
+await emulatorControl(process.env.EMULATOR_URL!, 'POST', '/clock/advance', { ms: HOUR_MS });
+await setCodatLatency(REAL_CODAT_LATENCY_MS);
+const afterReads = await probed(() => measured(() => runSync()));
 await setCodatLatency(0);
 const atRest = await probed(() => delay(PROBE_AT_REST_MS));
 const syncFigures: SyncFigures = {
@@ -285,7 +296,7 @@ const syncFigures: SyncFigures = {
   fullSync: { ms: full.value.ms, peakRssMb: full.value.peakRssMb, peakHeapMb: full.value.peakHeapMb, status: full.value.value.status, pages: full.value.value.pages, changes: full.value.value.changes, walMb: walAfterFirstLoad },
   incrementalSync: { ms: incremental.value.ms, peakRssMb: incremental.value.peakRssMb, changes: incremental.value.value.changes, walMb: walMb(dataDir) },
   counts: counts!,
-  probes: { firstSync: ofSync(full), steadySync: ofSync(incremental), steadySyncRealLatency: ofSync(realLatency), steadySyncWithChanges: ofSync(withChanges), atRest: atRest.probe },
+  probes: { firstSync: ofSync(full), steadySync: ofSync(incremental), steadySyncRealLatency: ofSync(realLatency), steadySyncWithChanges: ofSync(withChanges), steadySyncAfterReads: ofSync(afterReads), atRest: atRest.probe },
 };
 if (wholePages) await finish(syncFigures);
 

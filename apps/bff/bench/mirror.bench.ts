@@ -171,6 +171,7 @@ for (const { run: r, wholePages } of results) {
     ...duringSync('/api during the steady-state sync', (f) => f.probes.steadySync, r, wholePages),
     ...duringSync('/api during a steady-state sync, Codat at 300 ms', (f) => f.probes.steadySyncRealLatency, r, wholePages),
     ...duringSync('/api during a steady-state sync after 100 connections were deauthorized, Codat at 300 ms', (f) => f.probes.steadySyncWithChanges, r, wholePages),
+    ...duringSync('/api during a steady-state sync after Codat read 1,000 companies’ data, Codat at 300 ms', (f) => f.probes.steadySyncAfterReads, r, wholePages),
     ...duringSync("/api during the next day's first sync, Codat at 300 ms", (f: RunFigures) => f.nextDaySync.probe, r),
     ["  the next day's first sync", '—', seconds(r.nextDaySync.ms), "the day's snapshot taken whole (not replaced), history pruned, every mirror table vacuumed", undefined],
     ...(wholePages ? wholePagesChecks(wholePages) : []),
