@@ -121,6 +121,8 @@ for (const role of Object.keys(ROLE_LABELS) as Role[]) {
       await test.step('copies a working invite URL on the embedded defaults (no CODAT_INVITE_URL set)', async () => {
         const companyPage = new CompanyPage(page);
         await companyPage.goto(company.companyId);
+        // The page's reads may still be landing (cached ones are read again): each can move the panel.
+        await apiSettled(page);
         const url = await companyPage.share.copyInviteUrl();
         // The customer opens it, not the console: outside this page, so the page stays on its own origin.
         const customer = await request.newContext();
