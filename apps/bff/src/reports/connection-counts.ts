@@ -42,20 +42,30 @@ interface AggregateRow extends ConnectionCountRow {
   billableCompanies: number;
 }
 
-/** One pass over the month's rows: by status × platform × source type, and totals per sandbox flag. */
+/**
+ * By status × platform × source type, and totals per sandbox flag. Companies are counted in hash
+ * aggregations (the month's rows by group and company, then by group, or by company and then by
+ * sandbox flag), as the day's counts are: distinct counts over grouping sets sorted every row.
+ */
 function aggregate(db: Db, month: string, rule: BillableRule, lastDay: string) {
   const billable = billablePredicate(rule, lastDay);
   return rows<AggregateRow>(
     db,
-    sql`select grouping(m.platform_key) = 1 as total, m.end_status as status,
-          m.platform_key as "platformKey", max(m.platform_name) as "platformName", m.source_type as "sourceType", m.sandbox,
-          count(*)::int as connections, count(distinct m.company_id)::int as companies,
-          (count(*) filter (where ${billable}))::int as "billableConnections",
-          (count(distinct m.company_id) filter (where ${billable}))::int as "billableCompanies"
-        from (select *, case when last_day = ${lastDay}::date then last_status else ${GONE} end as end_status
-              from mirror_connection_months where month = ${month}) as m
-        group by grouping sets ((m.end_status, m.platform_key, m.source_type, m.sandbox), (m.sandbox))
-        order by 2, m.platform_key, m.source_type`,
+    sql`with g as materialized (
+          select m.end_status, m.platform_key, m.source_type, m.sandbox, m.company_id, max(m.platform_name) as platform_name,
+            count(*) as connections, count(*) filter (where ${billable}) as billable
+          from (select *, case when last_day = ${lastDay}::date then last_status else ${GONE} end as end_status
+                from mirror_connection_months where month = ${month}) as m
+          group by m.end_status, m.platform_key, m.source_type, m.sandbox, m.company_id),
+        companies as (select sandbox, sum(connections) as connections, sum(billable) as billable from g group by sandbox, company_id)
+        select false as total, end_status as status, platform_key as "platformKey", max(platform_name) as "platformName", source_type as "sourceType", sandbox,
+          sum(connections)::int as connections, count(*)::int as companies, sum(billable)::int as "billableConnections",
+          (count(*) filter (where billable > 0))::int as "billableCompanies"
+        from g group by end_status, platform_key, source_type, sandbox
+        union all
+        select true, null, null, null, null, sandbox, sum(connections)::int, count(*)::int, sum(billable)::int, (count(*) filter (where billable > 0))::int
+        from companies group by sandbox
+        order by 2, 3, 5`,
   );
 }
 
