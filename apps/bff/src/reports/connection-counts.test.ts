@@ -6,6 +6,8 @@ import { DATABASE_KINDS } from '../../test/databases.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { isSandboxPlatform } from '../codat/sandbox-platforms.js';
 import { rows } from '../mirror/db/sql.js';
+import { BILLABLE_RULE_KEYS } from './billable-rule.js';
+import { connectionCountsReport } from './connection-counts.js';
 
 describe.each(DATABASE_KINDS)('finance reports on %s', (database) => {
   let stack: Stack;
@@ -91,6 +93,15 @@ describe.each(DATABASE_KINDS)('finance reports on %s', (database) => {
       expect(body.totals.billableConnections).toBe(truth().linked);
       // The earlier month is unchanged by the new snapshot.
       expect((await report(previous)).snapshots.days).toBe(1);
+    });
+
+    it('adds up to the same report and day counts when computed in pieces of a few companies and connections', async () => {
+      const [{ companies }] = (await rows<{ companies: number }>(stack.db, sql`select count(*)::int as companies from mirror_company_months where month = ${month()}`)) as [{ companies: number }];
+      expect(companies).toBeGreaterThan(6);
+      for (const rule of BILLABLE_RULE_KEYS) {
+        const whole = await connectionCountsReport(stack.db, month(), rule);
+        expect(await connectionCountsReport(stack.db, month(), rule, { inPieces: true, sizes: { companies: 2, connections: 3 } })).toEqual(whole);
+      }
     });
 
     it('answers a month without snapshots with empty figures, and refuses a malformed month', async () => {

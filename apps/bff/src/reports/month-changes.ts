@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { PLATFORM_KEY_PATTERN } from '../codat/platforms.js';
 import { rows } from '../mirror/db/sql.js';
+import { EVERY_KEY, inRange, type KeyRange } from './key-ranges.js';
 import { monthBounds, previousMonth } from './month.js';
 
 /** Connections gone (deleted, or their company deleted) before the month's last snapshot. */
@@ -53,23 +54,24 @@ interface BatchWindow {
 
 /**
  * Every change of the month as rows (kind, connection_id, company_id, platform_key, platform_name,
- * source_type, from_status, to_status). With a batch window each set is cut to its next rows in
- * connection-id order, read by key, so a batch does not compute the month's every change.
+ * source_type, from_status, to_status), of the connections in `range`. With a batch window each
+ * set is cut to its next rows in connection-id order, read by key, so a batch does not compute the
+ * month's every change.
  */
-function changeSets({ month, lastDay, previousLastDay }: ChangeDays, kind?: ChangeKind, window?: BatchWindow): SQL {
+function changeSets({ month, lastDay, previousLastDay }: ChangeDays, kind?: ChangeKind, window?: BatchWindow, range: KeyRange = EVERY_KEY): SQL {
   const endStatus = (alias: 'm') => sql`case when ${sql.raw(alias)}.last_day = ${lastDay}::date then ${sql.raw(alias)}.last_status else ${GONE} end`;
   const { start, next } = monthBounds(month);
   const sets: Record<ChangeKind, SQL> = {
     new: sql`select 'new' as kind, m.connection_id, m.company_id, m.platform_key, m.platform_name, m.source_type, null::text as from_status, ${endStatus('m')} as to_status
-      from mirror_connection_months m where m.month = ${month} and not m.sandbox and m.previous_status is null`,
+      from mirror_connection_months m where m.month = ${month} and ${inRange(sql`m.connection_id`, range)} and not m.sandbox and m.previous_status is null`,
     lost: sql`select 'lost', p.connection_id, p.company_id, p.platform_key, p.platform_name, p.source_type, 'Linked', coalesce(${endStatus('m')}, ${GONE})
       from mirror_connection_months p left join mirror_connection_months m on m.month = ${month} and m.connection_id = p.connection_id
-      where p.month = ${previousMonth(month)} and p.last_day = ${previousLastDay}::date and p.last_status = 'Linked' and not p.sandbox
+      where p.month = ${previousMonth(month)} and ${inRange(sql`p.connection_id`, range)} and p.last_day = ${previousLastDay}::date and p.last_status = 'Linked' and not p.sandbox
         and (m.connection_id is null or ${endStatus('m')} <> 'Linked')`,
     relinked: sql`select distinct on (ch.connection_id) 'relinked', ch.connection_id, ch.company_id, k.platform_key, k.platform_name, k.source_type, ch.from_status, ch.to_status
       from mirror_changes ch join mirror_connections k on k.id = ch.connection_id
       where ch.kind = 'connection.status' and ch.from_status in ('Deauthorized', 'Unlinked') and ch.to_status = 'Linked'
-        and ch.occurred_at >= ${start}::timestamptz and ch.occurred_at < ${next}::timestamptz and not k.sandbox
+        and ch.occurred_at >= ${start}::timestamptz and ch.occurred_at < ${next}::timestamptz and ${inRange(sql`ch.connection_id`, range)} and not k.sandbox
       order by ch.connection_id, ch.occurred_at`,
   };
   const chosen = kind ? [kind] : CHANGE_KINDS;
@@ -93,19 +95,21 @@ export interface PlatformChangeCount {
   relinked: number;
 }
 
-/** How many connections each kind of change has, per platform. */
-export async function changeCounts(db: Db, days: ChangeDays): Promise<PlatformChangeCount[]> {
-  const counted = await rows<{ kind: ChangeKind; platformKey: string | null; platformName: string | null; connections: number }>(
-    db,
-    sql`select s.kind, s.platform_key as "platformKey", max(s.platform_name) as "platformName", count(*)::int as connections
-        from ${changeSets(days)} group by s.kind, s.platform_key`,
-  );
+/** How many connections each kind of change has, per platform: counted in each range of connection ids in turn, one statement each. */
+export async function changeCounts(db: Db, days: ChangeDays, ranges: KeyRange[] = [EVERY_KEY]): Promise<PlatformChangeCount[]> {
   const byPlatform = new Map<string, PlatformChangeCount>();
-  for (const row of counted) {
-    const key = row.platformKey ?? '';
-    let entry = byPlatform.get(key);
-    if (!entry) byPlatform.set(key, (entry = { platformKey: row.platformKey, platformName: row.platformName, new: 0, lost: 0, relinked: 0 }));
-    entry[row.kind] += row.connections;
+  for (const range of ranges) {
+    const counted = await rows<{ kind: ChangeKind; platformKey: string | null; platformName: string | null; connections: number }>(
+      db,
+      sql`select s.kind, s.platform_key as "platformKey", max(s.platform_name) as "platformName", count(*)::int as connections
+          from ${changeSets(days, undefined, undefined, range)} group by s.kind, s.platform_key`,
+    );
+    for (const row of counted) {
+      const key = row.platformKey ?? '';
+      let entry = byPlatform.get(key);
+      if (!entry) byPlatform.set(key, (entry = { platformKey: row.platformKey, platformName: row.platformName, new: 0, lost: 0, relinked: 0 }));
+      entry[row.kind] += row.connections;
+    }
   }
   return [...byPlatform.values()].sort((a, b) => (a.platformName ?? '').localeCompare(b.platformName ?? ''));
 }

@@ -47,7 +47,7 @@ export function reportsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   /** The month's report under the requested rule, as of its latest snapshot. */
   async function monthReport(c: Context): Promise<{ query: ReportQuery; report: ConnectionCountsReport; span: MonthSpan }> {
     const q = query(c);
-    const [stored, mirrorSyncedAt, span] = await Promise.all([storedConnectionCountsReport(db, q.month, q.rule), mirrorRefreshedAt(db), snapshotSpan(db, q.month)]);
+    const [stored, mirrorSyncedAt, span] = await Promise.all([storedConnectionCountsReport(db, q.month, q.rule, { keptWhilePending: true }), mirrorRefreshedAt(db), snapshotSpan(db, q.month)]);
     setRefreshedAt(c, mirrorSyncedAt);
     return { query: q, report: { ...stored, mirrorSyncedAt, inProgress: q.inProgress }, span: takenBetween(span) };
   }

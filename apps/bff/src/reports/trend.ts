@@ -31,7 +31,7 @@ export function monthsUpTo(last: string, count: number): string[] {
 
 /** Each month's headline figures, from the same kept reports the month screen shows. */
 export async function connectionTrend(db: Db, last: string, rule: BillableRule): Promise<TrendMonth[]> {
-  const reports = await Promise.all(monthsUpTo(last, TREND_MONTHS).map((month) => storedConnectionCountsReport(db, month, rule)));
+  const reports = await Promise.all(monthsUpTo(last, TREND_MONTHS).map((month) => storedConnectionCountsReport(db, month, rule, { keptWhilePending: true })));
   return reports.map(({ month, snapshots, totals, rows, changes }) => {
     const byStatus: Record<string, number> = {};
     for (const row of rows) if (row.status !== GONE) byStatus[row.status] = (byStatus[row.status] ?? 0) + row.connections;

@@ -195,6 +195,12 @@ export const mirrorSnapshotDays = pgTable('mirror_snapshot_days', {
   reconstructed: boolean('reconstructed').notNull().default(false),
   /** The highest mirror_connections.change_seq the snapshot counted: a later sync that day replaces only what changed after it. */
   changeSeq: bigint('change_seq', { mode: 'number' }),
+  /**
+   * The day's counts (mirror_snapshot_counts) and the month's kept report are still those of the
+   * day's earlier snapshot: the sync writes them after the snapshot's transaction, from the
+   * snapshot read in pieces (reports/stored-report.ts keepSnapshotReport).
+   */
+  pending: boolean('pending').notNull().default(false),
 });
 
 /** A day's connection counts by status × platform × source type (the series behind the charts). */

@@ -5,6 +5,7 @@ import { emulatorControl, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '..
 import { DATABASE_KINDS } from '../../../test/databases.js';
 import { startStack, type Stack } from '../../../test/stack.js';
 import type { Db } from '../../db/database.js';
+import { keepSnapshotReport } from '../../reports/stored-report.js';
 import { takeDailySnapshot } from './snapshot.js';
 import { rows } from './sql.js';
 
@@ -33,7 +34,22 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
     const { runId, takenAt } = await snapshotOf(day);
     await stack.db.execute(sql`update mirror_snapshot_days set change_seq = null where day = ${day}::date`);
     await stack.db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, runId, new Date(takenAt)));
+    await keepSnapshotReport(stack.db, day.slice(0, 7), TEST_MIRROR_SETTINGS.billableRule);
     return snapshotTables(stack.db);
+  }
+
+  /** The day's counts as written, and as the live connections in the mirror have them. */
+  async function dayCounts(day: string) {
+    const columns = sql`status, platform_key as "platformKey", source_type as "sourceType", sandbox, connections, companies`;
+    return {
+      written: await rows(stack.db, sql`select ${columns} from mirror_snapshot_counts where day = ${day}::date order by 1, 2, 3`),
+      live: await rows(
+        stack.db,
+        sql`select ${columns} from (select status, platform_key, source_type, bool_or(sandbox) as sandbox, sum(connections)::int as connections, count(*)::int as companies
+            from (select status, coalesce(platform_key, '') as platform_key, source_type, company_id, bool_or(sandbox) as sandbox, count(*) as connections
+                  from mirror_connections where deleted_at is null group by 1, 2, 3, 4) as byCompany group by 1, 2, 3) as g order by 1, 2, 3`,
+      ),
+    };
   }
 
   /** Changes between two syncs of one day: of every kind a snapshot counts. */
@@ -67,6 +83,9 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
       await sync();
       const replaced = await snapshotTables(stack.db);
       expect(replaced.days.at(-1)).toMatchObject({ day, taken_at: expect.stringContaining('15:00:00') });
+      const { written, live } = await dayCounts(day);
+      expect(written.length).toBeGreaterThan(0);
+      expect(written).toEqual(live);
       expect(await replacedWhole(day)).toEqual(replaced);
     }
   }, 60_000);
@@ -129,5 +148,52 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
     expect(await duplicateGroups()).toContainEqual({ reason: 'samePlatform', key: `${single!.companyId}:${single!.integrationKey}`, company_ids: [single!.companyId] });
     const added = await snapshotTables(stack.db);
     expect(await replacedWhole(day)).toEqual(added);
+  }, 60_000);
+
+  it('answers the report as of the earlier snapshot while the new one is made, and makes it after a sync that stopped before it', async () => {
+    const day = new Date(stack.emu.clock.now() + 86_400_000).toISOString().slice(0, 10);
+    const nextDay = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
+    const month = day.slice(0, 7);
+    /** The month's report as kept (without what the route adds as it answers). */
+    const report = async () => {
+      const { mirrorSyncedAt: _, inProgress: __, ...kept } = (await stack.json(`/api/reports/connection-counts?month=${month}`)).body;
+      return kept as { refreshedAt: string; snapshots: object };
+    };
+    const counts = () => rows(stack.db, sql`select * from mirror_snapshot_counts where day = ${day}::date order by status, platform_key, source_type`);
+    moveTo(`${day}T09:00:00Z`);
+    await sync();
+    const earlier = { report: await report(), counts: await counts() };
+    const linked = [...stack.emu.store.connections.values()].find((connection) => connection.status === 'Linked')!;
+    await emulatorControl(stack, `/connections/${linked.id}/deauthorize`);
+    moveTo(`${day}T12:00:00Z`);
+    await sync();
+    const later = { report: await report(), counts: await counts() };
+    expect(later.counts).not.toEqual(earlier.counts);
+
+    /** The day as a sync leaves it when it stops between the snapshot's transaction and the report. */
+    async function stopBeforeTheReport() {
+      await stack.db.execute(sql`update mirror_snapshot_days set pending = true where day = ${day}::date`);
+      await stack.db.execute(sql`update mirror_reports set body = ${JSON.stringify(earlier.report)}::jsonb where month = ${month}`);
+      await stack.db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
+      await stack.db.execute(sql`insert into mirror_snapshot_counts select * from jsonb_populate_recordset(null::mirror_snapshot_counts, ${JSON.stringify(earlier.counts)}::jsonb)`);
+    }
+    await stopBeforeTheReport();
+    expect(await report()).toEqual(earlier.report);
+
+    // The next pass (nothing changed since) makes the report and the day's counts.
+    moveTo(`${day}T15:00:00Z`);
+    await sync();
+    const { refreshedAt, ...figures } = await report();
+    expect(refreshedAt).toContain('T15:00:00');
+    const { refreshedAt: __, ...laterFigures } = later.report;
+    expect(figures).toEqual({ ...laterFigures, snapshots: { ...later.report.snapshots, takenAt: refreshedAt } });
+    expect(await counts()).toEqual(later.counts);
+
+    // The next day's first pass makes the stopped day's counts before it rolls the month on.
+    await stopBeforeTheReport();
+    moveTo(`${nextDay}T09:00:00Z`);
+    await sync();
+    expect(await counts()).toEqual(later.counts);
+    expect(await rows(stack.db, sql`select day::text from mirror_snapshot_days where pending`)).toEqual([]);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { previousMonth } from '../../reports/month.js';
-import { restampStoredReports } from '../../reports/stored-report.js';
+import { restampStoredReports, settlePendingDay } from '../../reports/stored-report.js';
 import { utcDay } from '../settings.js';
 import type { SnapshotOutcome } from '../store.js';
 import { LARGE_WORK_MEM, rows } from './sql.js';
@@ -28,10 +28,12 @@ export interface DailySnapshot {
 /**
  * The day's snapshot: the first completed sync of a UTC day takes it, each later one that day
  * replaces it, so the month in progress reflects the latest sync; once the day is over nothing
- * writes it again. Counts by status × platform × source type, and each live connection's month
- * rolled forward. A replacement redoes only the connections whose change number is above the
- * earlier snapshot's (see mirror_connections.change_seq): on a large fleet where little changed
- * between syncs it takes milliseconds instead of rewriting every connection's month.
+ * writes it again. Each live connection's month rolled forward, and the companies' months. A
+ * replacement redoes only the connections whose change number is above the earlier snapshot's
+ * (see mirror_connections.change_seq): on a large fleet where little changed between syncs it
+ * takes milliseconds instead of rewriting every connection's month. The day's counts by status ×
+ * platform × source type and the month's report are made from it afterwards, outside this
+ * transaction (the day stays `pending` until then; see reports/stored-report.ts).
  * Call inside a transaction.
  */
 export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date): Promise<DailySnapshot> {
@@ -49,18 +51,19 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
     const replaced = await replaceChanged(db, month, day, earlier);
     if (replaced.outcome === 'unchanged') await restampStoredReports(db, month, new Date(earlier.takenMs), at);
     const counts = replaced.reshaped ? companyCountsSet(await companyCounts(db)) : sql``;
-    await db.execute(sql`update mirror_snapshot_days set taken_at = ${at.toISOString()}::timestamptz, run_id = ${runId}, change_seq = ${through} ${counts}
+    await db.execute(sql`update mirror_snapshot_days set taken_at = ${at.toISOString()}::timestamptz, run_id = ${runId}, change_seq = ${through},
+        pending = pending or ${replaced.outcome !== 'unchanged'} ${counts}
       where day = ${day}::date`);
     return replaced;
   }
+  if (!earlier) await settlePendingDay(db, month);
   const companies = await companyCounts(db);
   await db.execute(sql`
-    insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, change_seq)
-    values (${day}::date, ${at.toISOString()}::timestamptz, ${runId}, ${companies.companies}, ${companies.withoutConnections}, ${through})
+    insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, change_seq, pending)
+    values (${day}::date, ${at.toISOString()}::timestamptz, ${runId}, ${companies.companies}, ${companies.withoutConnections}, ${through}, true)
     on conflict (day) do update set taken_at = excluded.taken_at, run_id = excluded.run_id, companies = excluded.companies,
-      companies_without_connections = excluded.companies_without_connections, change_seq = excluded.change_seq`);
+      companies_without_connections = excluded.companies_without_connections, change_seq = excluded.change_seq, pending = true`);
   if (earlier) await undoDay(db, month, day);
-  await countDay(db, day);
   await addDay(db, month, day, sql`true`);
   await rollUpCompanies(db, month, day, { replaced: earlier !== undefined });
   return { outcome: earlier ? 'replaced' : 'taken', reshaped: true };
@@ -84,22 +87,6 @@ async function companyCounts(db: Db): Promise<CompanyCounts> {
 
 const companyCountsSet = ({ companies, withoutConnections }: CompanyCounts) =>
   sql`, companies = ${companies}, companies_without_connections = ${withoutConnections}`;
-
-/**
- * The day's counts by status × platform × source type, in place of any an earlier snapshot that
- * day left. Companies per group counted in two hash aggregations (by company, then by group), as
- * a reconstructed month's are: a distinct count sorts every live connection (at 250,000 of them,
- * 0.9–1.5 s against 0.35–0.55 s on PGlite, 0.41–0.46 s against 0.26–0.40 s on PostgreSQL).
- */
-async function countDay(db: Db, day: string): Promise<void> {
-  await db.execute(sql`delete from mirror_snapshot_counts where day = ${day}::date`);
-  await db.execute(sql`
-    insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
-    select ${day}::date, g.status, g.platform_key, g.source_type, bool_or(g.sandbox), sum(g.connections)::int, count(*)::int
-    from (select status, coalesce(platform_key, '') as platform_key, source_type, company_id, bool_or(sandbox) as sandbox, count(*) as connections
-          from mirror_connections where deleted_at is null group by status, coalesce(platform_key, ''), source_type, company_id) as g
-    group by g.status, g.platform_key, g.source_type`);
-}
 
 /** The day added to the month of each live connection that `which` (over mirror_connections c) selects. */
 async function addDay(db: Db, month: string, day: string, which: SQL): Promise<void> {
@@ -163,7 +150,6 @@ async function replaceChanged(db: Db, month: string, day: string, earlier: Earli
     from snapshot_changed c where c.live and m.month = ${month} and m.connection_id = c.id and m.last_day = ${day}::date`);
   await addDay(db, month, day, sql`c.id in (select id from snapshot_changed where live)
     and not exists (select 1 from mirror_connection_months m where m.month = ${month} and m.connection_id = c.id and m.last_day = ${day}::date)`);
-  await countDay(db, day);
   await rollUpCompanies(db, month, day, { replaced: true, companies: sql`(select company_id from snapshot_companies)` });
   return { outcome: 'replaced', reshaped };
 }

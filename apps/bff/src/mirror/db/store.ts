@@ -12,7 +12,7 @@ import { applyWrite, forgetDigests, recordDigests } from './write.js';
 import { BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { refreshDuplicateGroups } from '../../reports/duplicates.js';
-import { refreshStoredReport, storedConnectionCountsReport } from '../../reports/stored-report.js';
+import { keepSnapshotReport, pendingMonths } from '../../reports/stored-report.js';
 
 /** The mirror on the console's database (PGlite or PostgreSQL, through Drizzle). */
 export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorStore {
@@ -90,19 +90,18 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       await requestsFirst();
       const month = day.slice(0, 7);
-      // The month's report and the possible duplicates are kept in the snapshot's transaction: no
-      // request sees the new snapshot before its report (and sets out to compute it meanwhile,
-      // seconds on a large fleet), and a snapshot that found nothing changed can rely on both.
+      // The possible duplicates are kept in the snapshot's transaction: a snapshot that found
+      // nothing changed can rely on them. The day's counts and the month's report are made from it
+      // after it, in pieces (until then requests are answered the report as of the snapshot before).
       const { outcome: snapshot, duplicateGroups } = await db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
         const { outcome, reshaped } = await takeDailySnapshot(tx, day, runId, at);
-        if (outcome === 'unchanged') {
-          await storedConnectionCountsReport(tx, month, billableRule);
-          return { outcome, duplicateGroups: undefined };
-        }
-        await refreshStoredReport(tx, month, billableRule);
         return { outcome, duplicateGroups: reshaped ? await refreshDuplicateGroups(tx) : undefined };
       });
+      for (const pending of new Set([...(await pendingMonths(db)), month])) {
+        await requestsFirst();
+        await keepSnapshotReport(db, pending, billableRule);
+      }
       // After the snapshot, so its one transaction stays short (before it, the snapshot joins the
       // filled months' rows). Cheap when there is nothing to fill; the next pass resumes a backfill
       // that stopped.
@@ -116,7 +115,7 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       if (reconstructed.length > 0) {
         for (const filled of [...reconstructed, month]) {
           await requestsFirst();
-          await refreshStoredReport(db, filled, billableRule);
+          await keepSnapshotReport(db, filled, billableRule, { force: true });
         }
       }
       return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };

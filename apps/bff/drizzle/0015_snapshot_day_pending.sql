@@ -1,0 +1,1 @@
+ALTER TABLE "mirror_snapshot_days" ADD COLUMN "pending" boolean DEFAULT false NOT NULL;
