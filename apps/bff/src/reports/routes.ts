@@ -44,7 +44,7 @@ export function reportsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   const { db } = deps;
   const query = (c: Context) => reportQuery(c, deps.now(), mirrorRuntime(deps).settings.billableRule);
 
-  /** The month's report under the requested rule, as of its latest snapshot. */
+  /** The month's report under the requested rule, as of its latest snapshot (the one before while the sync still makes it). */
   async function monthReport(c: Context): Promise<{ query: ReportQuery; report: ConnectionCountsReport; span: MonthSpan }> {
     const q = query(c);
     const [stored, mirrorSyncedAt, span] = await Promise.all([storedConnectionCountsReport(db, q.month, q.rule, { keptWhilePending: true }), mirrorRefreshedAt(db), snapshotSpan(db, q.month)]);

@@ -21,7 +21,7 @@ export const platformChangeSchema = z.object({ platformKey: z.string().nullable(
 
 export const connectionCountsReportSchema = z.object({
   month: z.string(),
-  /** When these numbers were taken: the month's latest snapshot (null without one). */
+  /** When these numbers were taken: the month's latest snapshot, or the one before while the sync still makes it (null without one). */
   refreshedAt: z.string().nullable(),
   /** When the mirror last completed a sync (a later snapshot may not have been taken yet). */
   mirrorSyncedAt: z.string().nullable(),
