@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rows } from '../mirror/db/sql.js';
-import { billablePredicate, describeRule, type BillableRule } from './billable-rule.js';
+import { billablePredicate, DEFAULT_BILLABLE_RULE, describeRule, type BillableRule } from './billable-rule.js';
 import { monthCompanies, type MonthSpan } from './company-counts.js';
 import { monthBounds, previousMonth } from './month.js';
 import { RECONSTRUCTION_BASIS } from '../mirror/db/backfill.js';
@@ -200,6 +200,12 @@ function lastDayCounts(aggregated: AggregateRow[]): DayCount[] {
     } else counts.set(key, { status: row.status, platformKey, sourceType: row.sourceType!, sandbox: row.sandbox, connections: row.connections, companies: row.companies });
   }
   return [...counts.values()];
+}
+
+/** The counts of the month's last snapshot day, `lastDay`, from the month's rows alone: for a day whose counts a stopped sync never wrote. */
+export async function dayCountsFromMonth(db: Db, month: string, lastDay: string): Promise<DayCount[]> {
+  // The groups' connections and companies do not depend on the billable rule.
+  return lastDayCounts(await aggregateInPieces(db, month, DEFAULT_BILLABLE_RULE, lastDay, [EVERY_KEY]));
 }
 
 /** Connections per status on each of the month's snapshots (sandbox excluded): the last day's from its counts as just computed. */

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { mirrorReports, mirrorSnapshotCounts } from '../db/schema/mirror.js';
-import { DEFAULT_BILLABLE_RULE, type BillableRule } from './billable-rule.js';
+import type { BillableRule } from './billable-rule.js';
 import { rows, withLargeWorkMem } from '../mirror/db/sql.js';
-import { connectionCountsReport, snapshotSpan, type DayCount, type StoredReport } from './connection-counts.js';
+import { connectionCountsReport, dayCountsFromMonth, snapshotSpan, type DayCount, type StoredReport } from './connection-counts.js';
 
 async function keep(db: Db, rule: BillableRule, report: StoredReport): Promise<void> {
   if (!report.snapshots) return;
@@ -66,13 +66,12 @@ async function settleDay(tx: Db, day: string, counts: DayCount[]): Promise<void>
 /**
  * Before a new day's snapshot rolls the month's rows past the month's latest day: that day's
  * counts, if a sync stopped before writing them, made from the rows now. Inside the snapshot's
- * transaction; the month's report is made again after it in any case.
+ * transaction; the month's report is made after it in any case.
  */
 export async function settlePendingDay(tx: Db, month: string): Promise<void> {
-  const { pending } = await snapshotSpan(tx, month);
-  if (!pending) return;
-  const { report, lastDayCounts } = await connectionCountsReport(tx, month, DEFAULT_BILLABLE_RULE);
-  await settleDay(tx, report.snapshots!.lastDay, lastDayCounts);
+  const { pending, lastDay } = await snapshotSpan(tx, month);
+  if (!pending || lastDay === null) return;
+  await settleDay(tx, lastDay, await dayCountsFromMonth(tx, month, lastDay));
 }
 
 /**
