@@ -84,7 +84,7 @@ export interface RunFigures extends SyncFigures {
   /** GET /api/fleet-health, the dashboard's charts (issue 14). */
   fleetHealth: number[];
   otherExports: Record<string, { ms: number; bytes: number }>;
-  /** The next day's first sync, at a real Codat's latency: it takes the day's snapshot whole and does the daily upkeep. */
+  /** The next day's first sync, at a real Codat's latency: it builds the day's first snapshot and does the daily upkeep. */
   nextDaySync: { ms: number; probe: Probe };
 }
 

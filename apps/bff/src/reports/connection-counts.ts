@@ -6,7 +6,7 @@ import { monthCompanies, type MonthSpan } from './company-counts.js';
 import { monthBounds, previousMonth } from './month.js';
 import { RECONSTRUCTION_BASIS } from '../mirror/db/backfill.js';
 import { changeCounts, GONE, type PlatformChangeCount } from './month-changes.js';
-import { EVERY_KEY, inRange, keyRanges, type KeyRange } from './key-ranges.js';
+import { EVERY_KEY, inRange, tableKeyRanges, type KeyRange } from './key-ranges.js';
 import type { ConnectionCountRow, ConnectionCountsReport } from './schemas.js';
 
 /** A report as kept: what depends on when it is read (the mirror's last sync, the month having ended) is added then. */
@@ -67,16 +67,8 @@ interface Pieces {
 const WHOLE: Pieces = { companies: [EVERY_KEY], connections: [EVERY_KEY] };
 
 /** Ranges of about `size` of the month's keys in `column` of `table`, cut along its primary key. */
-function monthKeyRanges(db: Db, month: string, table: string, column: string, size: number): Promise<KeyRange[]> {
-  const key = sql.identifier(column);
-  return keyRanges(async (after) => {
-    const [bound] = await rows<{ key: string }>(
-      db,
-      sql`select ${key} as key from ${sql.identifier(table)} where month = ${month} and ${key} > ${after} order by ${key} offset ${size - 1} limit 1`,
-    );
-    return bound?.key;
-  });
-}
+const monthKeyRanges = (db: Db, month: string, table: string, column: string, size: number) =>
+  tableKeyRanges(db, { table, column, size, where: sql`month = ${month}` });
 
 async function piecesOf(db: Db, month: string, sizes: PieceSizes): Promise<Pieces> {
   return {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { rows } from '../mirror/db/sql.js';
+import { refreshDuplicateGroups } from './duplicates.js';
 import { normaliseName } from '../resources/companies/name-similarity.js';
 
 let stack: Stack;
@@ -16,12 +17,27 @@ afterAll(async () => {
 });
 
 /** The kept groups, each with its row version (xmin changes whenever a row is written). */
-async function keptGroups(): Promise<Map<string, { companyIds: string[]; version: string }>> {
+async function keptGroups(db = stack.db): Promise<Map<string, { companyIds: string[]; version: string }>> {
   const kept = await rows<{ id: string; companyIds: string[]; version: string }>(
-    stack.db,
+    db,
     sql`select reason || ':' || key as id, company_ids as "companyIds", xmin::text as version from mirror_duplicate_groups`,
   );
   return new Map(kept.map(({ id, ...group }) => [id, group]));
+}
+
+/** The groups a sync kept are every group there is: finding them all again (in a transaction rolled back) writes none. */
+async function expectAllFound(): Promise<void> {
+  const kept = await keptGroups();
+  const rolledBack = new Error('rolled back');
+  let again: Awaited<ReturnType<typeof keptGroups>> | undefined;
+  await stack.db
+    .transaction(async (tx) => {
+      await refreshDuplicateGroups(tx as unknown as typeof stack.db);
+      again = await keptGroups(tx as unknown as typeof stack.db);
+      throw rolledBack;
+    })
+    .catch((error: unknown) => expect(error).toBe(rolledBack));
+  expect(again).toEqual(kept);
 }
 
 describe('possible duplicates kept after each sync', () => {
@@ -45,6 +61,33 @@ describe('possible duplicates kept after each sync', () => {
     expect(after.get(quayside)?.companyIds).toEqual(twins.map((company) => company.id).sort());
     const written = [...after.keys()].filter((id) => after.get(id)!.version !== before.get(id)?.version);
     expect(written.sort()).toEqual([harbourside, quayside]);
+    await expectAllFound();
+  });
+
+  it("the next day's first sync finds again the groups changed since the day before", async () => {
+    const [first, , third] = F.duplicateCustomer.companyIds;
+    const harbourside = `sameName:${normaliseName(F.duplicateCustomer.name)}`;
+    expect((await keptGroups()).get(harbourside)?.companyIds).toEqual([first, third]);
+    const triplet = await stack.deps.codat.companies.create({ name: 'Quayside Ropeworks Ltd' });
+    // Renamed: the group of its old name is found again, without it (and so no longer a group).
+    await stack.deps.codat.companies.update(third!, { name: 'Harbourside Chandlery' });
+    const single = [...stack.emu.store.connections.values()].find((connection) => stack.emu.store.companies.get(connection.companyId)?.connectionIds.length === 1)!;
+    const second = await stack.deps.codat.connections.create(single.companyId, { platformKey: single.integrationKey });
+    stack.emu.clock.advance(86_400_000);
+    await syncOnce(syncContext(stack));
+
+    const after = await keptGroups();
+    expect(after.get(`sameName:${normaliseName('Quayside Ropeworks')}`)?.companyIds).toContain(triplet.id);
+    expect(after.get(`samePlatform:${single.companyId}:${single.integrationKey}`)?.companyIds).toEqual([single.companyId]);
+    expect(after.has(harbourside)).toBe(false);
+    await expectAllFound();
+
+    // The second connection gone the day after: the company's group goes with it.
+    await stack.deps.codat.connections.delete(single.companyId, second.id);
+    stack.emu.clock.advance(86_400_000);
+    await syncOnce(syncContext(stack));
+    expect((await keptGroups()).has(`samePlatform:${single.companyId}:${single.integrationKey}`)).toBe(false);
+    await expectAllFound();
   });
 
   it('a sync that finds nothing new writes nothing', async () => {

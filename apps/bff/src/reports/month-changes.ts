@@ -65,7 +65,8 @@ function changeSets({ month, lastDay, previousLastDay }: ChangeDays, kind?: Chan
     new: sql`select 'new' as kind, m.connection_id, m.company_id, m.platform_key, m.platform_name, m.source_type, null::text as from_status, ${endStatus('m')} as to_status
       from mirror_connection_months m where m.month = ${month} and ${inRange(sql`m.connection_id`, range)} and not m.sandbox and m.previous_status is null`,
     lost: sql`select 'lost', p.connection_id, p.company_id, p.platform_key, p.platform_name, p.source_type, 'Linked', coalesce(${endStatus('m')}, ${GONE})
-      from mirror_connection_months p left join mirror_connection_months m on m.month = ${month} and m.connection_id = p.connection_id
+      from mirror_connection_months p
+      left join mirror_connection_months m on m.month = ${month} and m.connection_id = p.connection_id and ${inRange(sql`m.connection_id`, range)}
       where p.month = ${previousMonth(month)} and ${inRange(sql`p.connection_id`, range)} and p.last_day = ${previousLastDay}::date and p.last_status = 'Linked' and not p.sandbox
         and (m.connection_id is null or ${endStatus('m')} <> 'Linked')`,
     relinked: sql`select distinct on (ch.connection_id) 'relinked', ch.connection_id, ch.company_id, k.platform_key, k.platform_name, k.source_type, ch.from_status, ch.to_status

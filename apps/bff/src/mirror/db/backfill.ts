@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { monthBounds, previousMonth } from '../../reports/month.js';
 import { utcDay } from '../settings.js';
 import { deferIndexes, restoreIndexes } from './maintenance.js';
+import { ensureMonthPartitions } from './month-partitions.js';
 import { rollUpCompanies } from './snapshot.js';
 import { rows, withLargeWorkMem } from './sql.js';
 
@@ -112,6 +113,7 @@ async function reconstructMonth(db: Db, month: string, runId: number, previousFi
   const end = `${next}T00:00:00Z`;
   const previousEnd = `${month}-01T00:00:00Z`;
   const day = utcDay(new Date(Date.parse(end) - 86_400_000));
+  await ensureMonthPartitions(db, month);
   const previous = previousFilled
     ? { status: sql`case when ${thereAt(previousEnd)} then ${statusAt(previousEnd)} end`, join: sql`` }
     : { status: sql`p.last_status`, join: sql`left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = k.id` };

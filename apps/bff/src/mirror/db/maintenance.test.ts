@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorCounts, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../../test/mirror.js';
 import { DATABASE_KINDS } from '../../../test/databases.js';
 import { startStack, type Stack } from '../../../test/stack.js';
+import { dailyUpkeep } from './maintenance.js';
 import { rows } from './sql.js';
 
 const mirrorIndexes = async (stack: Stack) =>
@@ -59,5 +60,47 @@ describe.each(DATABASE_KINDS)('first load with deferred indexes on %s', (databas
     const run = await syncOnce(syncContext(stack, { afterPage: async () => expect(await deferred(stack)).toEqual([]) }));
     expect(run.status).toBe('completed');
     expect(await mirrorIndexes(stack)).toEqual(before);
+  });
+});
+
+// PostgreSQL runs autovacuum itself, by the same thresholds: there the counts would move on their own.
+describe('daily upkeep on pglite', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ database: 'pglite', settings: { mirror: TEST_MIRROR_SETTINGS } });
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  const upkeepCounts = async () =>
+    Object.fromEntries(
+      (
+        await rows<{ table: string; vacuums: number; analyzes: number }>(
+          stack.db,
+          sql`select relname as table, vacuum_count::int as vacuums, analyze_count::int as analyzes from pg_stat_user_tables where relname like 'mirror%'`,
+        )
+      ).map(({ table, ...counts }) => [table, counts]),
+    );
+
+  it('vacuums the tables a fifth of whose rows are dead, analyzes those a tenth of which changed, and leaves the rest', async () => {
+    expect((await syncOnce(syncContext(stack))).status).toBe('completed');
+    await dailyUpkeep(stack.db, false);
+    const before = await upkeepCounts();
+    const [month] = Object.keys(before).filter((table) => /^mirror_connection_months_/.test(table));
+    expect(month).toBeDefined();
+
+    // Every company rewritten a few times: more dead rows than live ones, in a table of a few dozen.
+    for (let i = 0; i < 4; i += 1) await stack.db.execute(sql`update mirror_companies set sync_digest = null`);
+    await stack.db.execute(sql`update mirror_connections set platform_name = platform_name where id = (select min(id) from mirror_connections)`);
+    await stack.db.execute(sql`insert into mirror_notes (id, target_type, target_id, text, created_at)
+      select gen_random_uuid(), 'connection', 'c' || n, 'note', now() from generate_series(1, 100) as n`);
+    await dailyUpkeep(stack.db, false);
+    const after = await upkeepCounts();
+
+    expect(after.mirror_companies).toEqual({ vacuums: before.mirror_companies!.vacuums + 1, analyzes: before.mirror_companies!.analyzes + 1 });
+    expect(after.mirror_notes).toEqual({ vacuums: before.mirror_notes!.vacuums, analyzes: before.mirror_notes!.analyzes + 1 });
+    expect(after.mirror_connections).toEqual(before.mirror_connections);
+    expect(after[month!]).toEqual(before[month!]);
   });
 });

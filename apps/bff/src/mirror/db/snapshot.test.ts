@@ -6,6 +6,8 @@ import { DATABASE_KINDS } from '../../../test/databases.js';
 import { startStack, type Stack } from '../../../test/stack.js';
 import type { Db } from '../../db/database.js';
 import { keepSnapshotReport } from '../../reports/stored-report.js';
+import type { PassChores } from '../store.js';
+import { buildNewDay } from './new-day.js';
 import { takeDailySnapshot } from './snapshot.js';
 import { rows } from './sql.js';
 
@@ -195,5 +197,34 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
     await sync();
     expect(await counts()).toEqual(later.counts);
     expect(await rows(stack.db, sql`select day::text from mirror_snapshot_days where pending`)).toEqual([]);
+  }, 60_000);
+
+  it("builds a day's first snapshot in pieces to the rows rolling the month forward in one transaction gives", async () => {
+    const day = new Date(stack.emu.clock.now() + 86_400_000).toISOString().slice(0, 10);
+    moveTo(`${day}T09:00:00Z`);
+    // Connections new to the month, gone from it, and changed since the month's last day.
+    await changeTheFleet('later');
+    const ctx = syncContext(stack);
+    const noChores: PassChores = { snapshot: 'unchanged', reconstructedMonths: 0, indexesRebuilt: 0, searchIndexBuilt: false };
+    const paged = await syncOnce({ ...ctx, store: { ...ctx.store, finishPass: async () => noChores } });
+    expect(paged.status).toBe('completed');
+    const at = new Date(stack.emu.clock.now());
+
+    // The month rolled forward in place, in a transaction rolled back: the rows the build must give.
+    let inPlace: Awaited<ReturnType<typeof snapshotTables>> | undefined;
+    const rolledBack = new Error('rolled back');
+    await stack.db
+      .transaction(async (tx) => {
+        await takeDailySnapshot(tx as unknown as Db, day, paged.id, at);
+        inPlace = await snapshotTables(tx as unknown as Db);
+        throw rolledBack;
+      })
+      .catch((error: unknown) => expect(error).toBe(rolledBack));
+    expect(inPlace!.days.at(-1)).toMatchObject({ day });
+
+    const newDay = await buildNewDay(stack.db, day, { connections: 3, companies: 2 });
+    expect(await snapshotTables(stack.db)).not.toEqual(inPlace);
+    await stack.db.transaction((tx) => takeDailySnapshot(tx as unknown as Db, day, paged.id, at, newDay));
+    expect(await snapshotTables(stack.db)).toEqual(inPlace);
   }, 60_000);
 });

@@ -1,12 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import type { DuplicatesAsOf } from '../../reports/duplicates.js';
 import { previousMonth } from '../../reports/month.js';
 import { restampStoredReports, settlePendingDay } from '../../reports/stored-report.js';
 import { utcDay } from '../settings.js';
 import type { SnapshotOutcome } from '../store.js';
+import { dropMonthsBefore, ensureMonthPartitions } from './month-partitions.js';
+import { changeSeqThrough, companyCounts, monthOf, previousMonthLastDay, rollUp, type CompanyCounts } from './month-rows.js';
+import { publishNewDay, type NewDay } from './new-day.js';
 import { LARGE_WORK_MEM, rows } from './sql.js';
-
-const monthOf = (day: string) => day.slice(0, 7);
 
 /** The day's earlier snapshot, when a sync already took one today. */
 interface EarlierSnapshot {
@@ -23,6 +25,8 @@ export interface DailySnapshot {
    * duplicates read. When only statuses changed they stand as they are.
    */
   reshaped: boolean;
+  /** The snapshot before this one, as of which the possible duplicates were last found: what changed since is looked at again. */
+  duplicatesAsOf?: DuplicatesAsOf;
 }
 
 /**
@@ -34,9 +38,11 @@ export interface DailySnapshot {
  * takes milliseconds instead of rewriting every connection's month. The day's counts by status ×
  * platform × source type and the month's report are made from it afterwards, outside this
  * transaction (the day stays `pending` until then; see reports/stored-report.ts).
- * Call inside a transaction.
+ * A day's first snapshot is built beforehand, outside this transaction (buildNewDay): this one
+ * publishes it. Without a build (a day whose earlier snapshot predates change numbers) the month
+ * is rolled forward here, in place. Call inside a transaction.
  */
-export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date): Promise<DailySnapshot> {
+export async function takeDailySnapshot(db: Db, day: string, runId: number, at: Date, newDay?: NewDay): Promise<DailySnapshot> {
   const month = monthOf(day);
   await db.execute(LARGE_WORK_MEM);
   // Connection writes wait until the snapshot commits, and the ones before it have committed: every
@@ -46,9 +52,9 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
     db,
     sql`select (extract(epoch from taken_at) * 1000)::float8 as "takenMs", change_seq::float8 as "changeSeq" from mirror_snapshot_days where day = ${day}::date`,
   );
-  const [{ through }] = (await rows<{ through: number }>(db, sql`select coalesce(max(change_seq), 0)::float8 as through from mirror_connections`)) as [{ through: number }];
+  const through = await changeSeqThrough(db);
   if (earlier?.changeSeq != null) {
-    const replaced = await replaceChanged(db, month, day, earlier);
+    const replaced = { ...(await replaceChanged(db, month, day, earlier)), duplicatesAsOf: { takenAt: new Date(earlier.takenMs), changeSeq: earlier.changeSeq } };
     if (replaced.outcome === 'unchanged') await restampStoredReports(db, month, new Date(earlier.takenMs), at);
     const counts = replaced.reshaped ? companyCountsSet(await companyCounts(db)) : sql``;
     await db.execute(sql`update mirror_snapshot_days set taken_at = ${at.toISOString()}::timestamptz, run_id = ${runId}, change_seq = ${through},
@@ -57,6 +63,8 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
     return replaced;
   }
   if (!earlier) await settlePendingDay(db, month);
+  if (!earlier && newDay) return publishNewDay(db, runId, at, newDay);
+  await ensureMonthPartitions(db, month);
   const companies = await companyCounts(db);
   await db.execute(sql`
     insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, change_seq, pending)
@@ -69,38 +77,19 @@ export async function takeDailySnapshot(db: Db, day: string, runId: number, at: 
   return { outcome: earlier ? 'replaced' : 'taken', reshaped: true };
 }
 
-interface CompanyCounts {
-  companies: number;
-  withoutConnections: number;
-}
-
-async function companyCounts(db: Db): Promise<CompanyCounts> {
-  const [counts] = await rows<CompanyCounts>(
-    db,
-    sql`select count(*)::int as companies, (count(*) filter (where k.company_id is null))::int as "withoutConnections"
-        from mirror_companies c
-        left join (select distinct company_id from mirror_connections where deleted_at is null) as k on k.company_id = c.id
-        where c.deleted_at is null`,
-  );
-  return counts!;
-}
-
 const companyCountsSet = ({ companies, withoutConnections }: CompanyCounts) =>
   sql`, companies = ${companies}, companies_without_connections = ${withoutConnections}`;
 
 /** The day added to the month of each live connection that `which` (over mirror_connections c) selects. */
 async function addDay(db: Db, month: string, day: string, which: SQL): Promise<void> {
-  const [previous] = await rows<{ day: string | null }>(
-    db,
-    sql`select max(day)::text as day from mirror_snapshot_days where day >= ${`${previousMonth(month)}-01`}::date and day < ${`${month}-01`}::date`,
-  );
+  const previousDay = await previousMonthLastDay(db, month);
   await db.execute(sql`
     insert into mirror_connection_months (month, connection_id, company_id, platform_key, platform_name, source_type, sandbox,
       first_day, last_day, first_status, last_status, days_seen, days_linked, previous_status)
     select ${month}, c.id, c.company_id, c.platform_key, c.platform_name, c.source_type, c.sandbox, ${day}::date, ${day}::date, c.status, c.status,
       1, case when c.status = 'Linked' then 1 else 0 end, p.last_status
     from mirror_connections c
-    left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = c.id and p.last_day = ${previous?.day ?? null}::date
+    left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = c.id and p.last_day = ${previousDay}::date
     where c.deleted_at is null and ${which}
     on conflict (month, connection_id) do update set company_id = excluded.company_id, platform_key = excluded.platform_key,
       platform_name = excluded.platform_name, source_type = excluded.source_type, sandbox = excluded.sandbox,
@@ -198,22 +187,7 @@ export async function rollUpCompanies(
     await db.execute(sql`delete from mirror_company_months m where m.month = ${month} and ${ofCompanies(sql`m.company_id`)}
       and not exists (select 1 from mirror_connection_months c where c.month = ${month} and c.company_id = m.company_id)`);
   }
-  const linkedAtEnd = sql`not sandbox and last_day = ${day}::date and last_status = 'Linked'`;
-  await db.execute(sql`
-    insert into mirror_company_months (month, company_id, connections, linked_at_month_end, billable_linked_any_time,
-      billable_linked_at_month_end, billable_linked_all_month, sandbox_connections, platforms, platform_names)
-    select month, company_id, count(*)::int, (count(*) filter (where ${linkedAtEnd}))::int,
-      (count(*) filter (where not sandbox and days_linked > 0))::int,
-      (count(*) filter (where ${linkedAtEnd}))::int,
-      (count(*) filter (where not sandbox and days_linked > 0 and days_linked = days_seen))::int,
-      (count(*) filter (where sandbox))::int,
-      array_remove(array_agg(distinct platform_key order by platform_key), null),
-      array_agg(distinct platform_name order by platform_name)
-    from mirror_connection_months where month = ${month} and ${ofCompanies(sql`company_id`)} group by month, company_id
-    ${fresh ? sql`` : sql`on conflict (month, company_id) do update set connections = excluded.connections, linked_at_month_end = excluded.linked_at_month_end,
-      billable_linked_any_time = excluded.billable_linked_any_time, billable_linked_at_month_end = excluded.billable_linked_at_month_end,
-      billable_linked_all_month = excluded.billable_linked_all_month, sandbox_connections = excluded.sandbox_connections,
-      platforms = excluded.platforms, platform_names = excluded.platform_names`}`);
+  await db.execute(rollUp({ into: 'mirror_company_months', from: 'mirror_connection_months', month, day, which: ofCompanies(sql`company_id`), upsert: !fresh }));
 }
 
 /** Removes history older than `before` (by when the mirror saw it). Notes are kept. */
@@ -228,8 +202,6 @@ export async function prune(db: Db, before: Date): Promise<Record<string, number
     runs: sql`delete from mirror_sync_runs where started_at < ${cutoff}::timestamptz and status <> 'running'`,
     snapshotDays: sql`delete from mirror_snapshot_days where day < ${day}::date`,
     snapshotCounts: sql`delete from mirror_snapshot_counts where day < ${day}::date`,
-    connectionMonths: sql`delete from mirror_connection_months where month < ${monthOf(day)}`,
-    companyMonths: sql`delete from mirror_company_months where month < ${monthOf(day)}`,
     reports: sql`delete from mirror_reports where month < ${monthOf(day)}`,
     seen: sql`delete from mirror_sync_seen where run_id not in (select id from mirror_sync_runs where status in ('running', 'interrupted'))`,
   };
@@ -238,5 +210,6 @@ export async function prune(db: Db, before: Date): Promise<Record<string, number
     const result = (await db.execute(statement)) as unknown as { rowCount?: number | null; affectedRows?: number };
     removed[table] = result.rowCount ?? result.affectedRows ?? 0;
   }
-  return removed;
+  const months = await dropMonthsBefore(db, monthOf(day));
+  return { ...removed, connectionMonths: months.mirror_connection_months, companyMonths: months.mirror_company_months };
 }

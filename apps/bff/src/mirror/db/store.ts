@@ -5,6 +5,8 @@ import { writesNothing } from '../model.js';
 import { LeaseLostError, type MirrorStore } from '../store.js';
 import { claimLease, leaseClaim, releaseLease, runQueries } from './runs.js';
 import { backfillMonths } from './backfill.js';
+import { dropUnpublishedTables } from './month-partitions.js';
+import { buildNewDay } from './new-day.js';
 import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
@@ -90,14 +92,19 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       await requestsFirst();
       const month = day.slice(0, 7);
-      // The possible duplicates are kept in the snapshot's transaction: a snapshot that found
-      // nothing changed can rely on them. The day's counts and the month's report are made from it
-      // after it, in pieces (until then requests are answered the report as of the snapshot before).
+      // A day's first snapshot is built in pieces first; the transaction publishes it. The possible
+      // duplicates are kept in the snapshot's transaction: a snapshot that found nothing changed can
+      // rely on them. The day's counts and the month's report are made from it after it, in pieces
+      // (until then requests are answered the report as of the snapshot before).
+      const newDay = await buildNewDay(db, day);
+      await requestsFirst();
       const { outcome: snapshot, duplicateGroups } = await db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
-        const { outcome, reshaped } = await takeDailySnapshot(tx, day, runId, at);
-        return { outcome, duplicateGroups: reshaped ? await refreshDuplicateGroups(tx) : undefined };
+        const { outcome, reshaped, duplicatesAsOf } = await takeDailySnapshot(tx, day, runId, at, newDay);
+        return { outcome, duplicateGroups: reshaped ? await refreshDuplicateGroups(tx, duplicatesAsOf) : undefined };
       });
+      // A build another snapshot of the day overtook: never published.
+      if (newDay && snapshot !== 'taken') await dropUnpublishedTables(db);
       for (const pending of new Set([...(await pendingMonths(db)), month])) {
         await requestsFirst();
         await keepSnapshotReport(db, pending, billableRule);

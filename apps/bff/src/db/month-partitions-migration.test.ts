@@ -1,0 +1,77 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createScratchPostgres, DATABASE_KINDS, queryRows } from '../../test/databases.js';
+import { openDatabase, type Database } from './database.js';
+import { MIGRATIONS_DIR, prepareDatabase } from './migrate.js';
+import { PGLITE_EXTENSIONS } from './pglite.js';
+
+/** The committed migrations up to number `last`, in a folder of their own. */
+function migrationsThrough(last: number): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'console-migrations-'));
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  const journalPath = join(dir, 'meta/_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ idx: number }> };
+  journal.entries = journal.entries.filter((entry) => entry.idx <= last);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function emptyDatabase(kind: (typeof DATABASE_KINDS)[number]): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({ pglite: new PGlite({ extensions: PGLITE_EXTENSIONS }) });
+    return { database, dispose: () => database.close() };
+  }
+  const scratch = await createScratchPostgres();
+  const database = await openDatabase({ url: scratch.url });
+  return { database, dispose: async () => (await database.close(), await scratch.drop()) };
+}
+
+describe.each(DATABASE_KINDS)('migration 0016 on %s', (kind) => {
+  it('moves the month tables of a console upgraded with history into a partition per month, rows unchanged', async () => {
+    const { database, dispose } = await emptyDatabase(kind);
+    const before = migrationsThrough(15);
+    try {
+      await migrate(database.db as unknown as PgliteDatabase, { migrationsFolder: before.dir });
+      const { db } = database;
+      await db.execute(sql`insert into mirror_connection_months (month, connection_id, company_id, platform_key, platform_name, source_type, sandbox,
+          first_day, last_day, first_status, last_status, days_seen, days_linked, previous_status, before_last_day, before_last_status)
+        values ('2026-10', 'k1', 'c1', 'xero', 'Xero', 'Accounting', false, '2026-10-01', '2026-10-31', 'Linked', 'Linked', 31, 31, null, '2026-10-30', 'Linked'),
+          ('2026-11', 'k1', 'c1', 'xero', 'Xero', 'Accounting', false, '2026-11-01', '2026-11-30', 'Linked', 'Deauthorized', 30, 12, 'Linked', null, null),
+          ('2026-11', 'k2', 'c2', null, 'Sage', 'Banking', true, '2026-11-03', '2026-11-30', 'PendingAuth', 'PendingAuth', 28, 0, null, null, null)`);
+      await db.execute(sql`insert into mirror_company_months (month, company_id, connections, linked_at_month_end, billable_linked_any_time,
+          billable_linked_at_month_end, billable_linked_all_month, sandbox_connections, platforms, platform_names)
+        values ('2026-10', 'c1', 1, 1, 1, 1, 1, 0, '{xero}', '{Xero}'), ('2026-11', 'c1', 1, 0, 1, 0, 0, 0, '{xero}', '{Xero}'),
+          ('2026-11', 'c2', 1, 0, 0, 0, 0, 1, '{}', '{Sage}')`);
+      const tables = async () => ({
+        connectionMonths: await queryRows(db, sql`select * from mirror_connection_months order by month, connection_id`),
+        companyMonths: await queryRows(db, sql`select * from mirror_company_months order by month, company_id`),
+      });
+      const rows = await tables();
+
+      await prepareDatabase(database, async () => undefined);
+
+      expect(await tables()).toEqual(rows);
+      const partitions = await queryRows(
+        db,
+        sql`select p.relname as parent, c.relname as partition, pg_get_expr(c.relpartbound, c.oid) as bound
+            from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+            where p.relname in ('mirror_connection_months', 'mirror_company_months') order by 1, 2`,
+      );
+      expect(partitions).toEqual(
+        ['mirror_company_months', 'mirror_connection_months'].flatMap((parent) => [
+          { parent, partition: `${parent}_m202610`, bound: "FOR VALUES IN ('2026-10')" },
+          { parent, partition: `${parent}_m202611`, bound: "FOR VALUES IN ('2026-11')" },
+        ]),
+      );
+    } finally {
+      before.remove();
+      await dispose();
+    }
+  }, 60_000);
+});

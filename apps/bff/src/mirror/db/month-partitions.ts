@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { rows } from './sql.js';
+
+/**
+ * The month tables are partitioned by month (migration 0016), one partition a month, so a month
+ * can be replaced whole: a day's first snapshot builds the month's next rows in a table of their
+ * own, in pieces, and one short transaction swaps it in for the month's partition (publishMonth).
+ * Readers see the month before the day or after it, never half of it, and the old rows go with
+ * their table instead of being deleted and vacuumed.
+ */
+export const MONTH_PARTITIONED_TABLES = ['mirror_connection_months', 'mirror_company_months'] as const;
+export type MonthPartitionedTable = (typeof MONTH_PARTITIONED_TABLES)[number];
+
+const MONTH = /^\d{4}-\d{2}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Months and days go into DDL as literals (it takes no parameters): checked first. */
+function checked(value: string, format: RegExp): string {
+  if (!format.test(value)) throw new Error(`not a month or day: ${value}`);
+  return value;
+}
+const monthLiteral = (month: string) => `'${checked(month, MONTH)}'`;
+
+/** A month's partition when made by ensureMonthPartitions; a built one is named after its day (builtTableName). */
+const monthPartitionName = (table: MonthPartitionedTable, month: string) => `${table}_m${month.replace('-', '')}`;
+/** The table a day's first snapshot builds the month's rows in, until it becomes the month's partition. */
+const builtTableName = (table: MonthPartitionedTable, day: string) => `${table}_d${checked(day, DAY).replaceAll('-', '')}`;
+
+/** The month's partition of `table`, if it has one. */
+async function partitionOf(db: Db, table: MonthPartitionedTable, month: string): Promise<string | undefined> {
+  const [found] = await rows<{ name: string }>(
+    db,
+    sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = ${table}::regclass and pg_get_expr(c.relpartbound, c.oid) = ${`FOR VALUES IN (${monthLiteral(month)})`}`,
+  );
+  return found?.name;
+}
+
+/** Partitions for the month in both tables, where missing: before rows of the month are inserted through the parent. */
+export async function ensureMonthPartitions(db: Db, month: string): Promise<void> {
+  for (const table of MONTH_PARTITIONED_TABLES) {
+    if (await partitionOf(db, table, month)) continue;
+    await db.execute(sql.raw(`create table ${monthPartitionName(table, month)} partition of ${table} for values in (${monthLiteral(month)})`));
+  }
+}
+
+/**
+ * An empty table shaped as `table`'s partitions (its indexes included, so filling it keeps them and
+ * attaching it adopts them), for the month's rows as of `day`. One left by a build that stopped is
+ * dropped first.
+ */
+export async function startBuiltTable(db: Db, table: MonthPartitionedTable, day: string): Promise<string> {
+  const name = builtTableName(table, day);
+  await db.execute(sql.raw(`drop table if exists ${name}`));
+  await db.execute(sql.raw(`create table ${name} (like ${table} including all)`));
+  // Attaching then skips scanning the rows for the partition's bound.
+  await db.execute(sql.raw(`alter table ${name} add constraint ${name}_month check (month = ${monthLiteral(day.slice(0, 7))})`));
+  return name;
+}
+
+/**
+ * Inside the transaction that publishes a day's first snapshot: the built table becomes the
+ * month's partition of `table`, and the one it replaces is dropped. On PostgreSQL the detach waits
+ * for statements reading the table to end, and holds back those that come meanwhile (milliseconds
+ * when no long read is under way).
+ */
+export async function publishBuiltTable(tx: Db, table: MonthPartitionedTable, month: string, built: string): Promise<void> {
+  const current = await partitionOf(tx, table, month);
+  if (current) await tx.execute(sql.raw(`alter table ${table} detach partition ${current}`));
+  await tx.execute(sql.raw(`alter table ${table} attach partition ${built} for values in (${monthLiteral(month)})`));
+  if (current) await tx.execute(sql.raw(`drop table ${current}`));
+}
+
+/** Built tables never published (their build stopped, or another snapshot of the day came first): dropped. */
+export async function dropUnpublishedTables(db: Db): Promise<void> {
+  const left = await rows<{ name: string }>(
+    db,
+    sql`select relname as name from pg_class where relkind = 'r' and not relispartition and relnamespace = current_schema()::regnamespace
+          and (${sql.join(
+            MONTH_PARTITIONED_TABLES.map((table) => sql`relname ~ ${`^${table}_d[0-9]{8}$`}`),
+            sql` or `,
+          )})`,
+  );
+  for (const { name } of left) await db.execute(sql.raw(`drop table ${name}`));
+}
+
+/** Drops the partitions of months before `month` (history pruning): their rows go without a delete or a vacuum. */
+export async function dropMonthsBefore(db: Db, month: string): Promise<Record<MonthPartitionedTable, number>> {
+  const dropped = {} as Record<MonthPartitionedTable, number>;
+  for (const table of MONTH_PARTITIONED_TABLES) {
+    const old = await rows<{ name: string }>(
+      db,
+      sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+          where i.inhparent = ${table}::regclass and substring(pg_get_expr(c.relpartbound, c.oid) from '''(.*)''') < ${month}`,
+    );
+    dropped[table] = 0;
+    for (const { name } of old) {
+      const [{ count }] = (await rows<{ count: number }>(db, sql`select count(*)::int as count from ${sql.identifier(name)}`)) as [{ count: number }];
+      await db.execute(sql.raw(`drop table ${name}`));
+      dropped[table] += count;
+    }
+  }
+  return dropped;
+}
