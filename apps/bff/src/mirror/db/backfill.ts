@@ -46,6 +46,9 @@ export async function backfillMonths(db: Db, day: string, runId: number, between
   try {
     for (const month of filled) {
       await betweenMonths();
+      // Before the month's transaction, not in it: on PostgreSQL creating a partition locks the
+      // month tables against every read until its transaction ends (seconds, with the month's rows).
+      await ensureMonthPartitions(db, month);
       await oneOff(db, async (tx) => {
         await reconstructMonth(tx, month, runId, filled.includes(previousMonth(month)));
         // The current month's connections told new from old once the month before it is there.
@@ -113,7 +116,6 @@ async function reconstructMonth(db: Db, month: string, runId: number, previousFi
   const end = `${next}T00:00:00Z`;
   const previousEnd = `${month}-01T00:00:00Z`;
   const day = utcDay(new Date(Date.parse(end) - 86_400_000));
-  await ensureMonthPartitions(db, month);
   const previous = previousFilled
     ? { status: sql`case when ${thereAt(previousEnd)} then ${statusAt(previousEnd)} end`, join: sql`` }
     : { status: sql`p.last_status`, join: sql`left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = k.id` };
