@@ -37,25 +37,39 @@ async function partitionOf(db: Db, table: MonthPartitionedTable, month: string):
   return found?.name;
 }
 
-/** Partitions for the month in both tables, where missing: before rows of the month are inserted through the parent. */
+/**
+ * Partitions for the month in both tables, where missing: before rows of the month are inserted
+ * through the parent. Each is made apart and attached, each in a short transaction of its own: on
+ * PostgreSQL attaching lets the month tables be read meanwhile, where creating a table as a
+ * partition would wait for every read of them under way and hold back every read after it.
+ */
 export async function ensureMonthPartitions(db: Db, month: string): Promise<void> {
   for (const table of MONTH_PARTITIONED_TABLES) {
     if (await partitionOf(db, table, month)) continue;
-    await db.execute(sql.raw(`create table ${monthPartitionName(table, month)} partition of ${table} for values in (${monthLiteral(month)})`));
+    await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const name = monthPartitionName(table, month);
+      await createShapedTable(tx, table, name, month);
+      await tx.execute(sql.raw(`alter table ${table} attach partition ${name} for values in (${monthLiteral(month)})`));
+    });
   }
 }
 
 /**
  * An empty table shaped as `table`'s partitions (its indexes included, so filling it keeps them and
- * attaching it adopts them), for the month's rows as of `day`. One left by a build that stopped is
- * dropped first.
+ * attaching it adopts them), for the rows of `month`.
  */
+async function createShapedTable(db: Db, table: MonthPartitionedTable, name: string, month: string): Promise<void> {
+  await db.execute(sql.raw(`create table ${name} (like ${table} including all)`));
+  // Attaching then skips scanning the rows for the partition's bound.
+  await db.execute(sql.raw(`alter table ${name} add constraint ${name}_month check (month = ${monthLiteral(month)})`));
+}
+
+/** The table the day's first snapshot builds the month's rows in, as of `day`; one left by a build that stopped is dropped first. */
 export async function startBuiltTable(db: Db, table: MonthPartitionedTable, day: string): Promise<string> {
   const name = builtTableName(table, day);
   await db.execute(sql.raw(`drop table if exists ${name}`));
-  await db.execute(sql.raw(`create table ${name} (like ${table} including all)`));
-  // Attaching then skips scanning the rows for the partition's bound.
-  await db.execute(sql.raw(`alter table ${name} add constraint ${name}_month check (month = ${monthLiteral(day.slice(0, 7))})`));
+  await createShapedTable(db, table, name, day.slice(0, 7));
   return name;
 }
 
