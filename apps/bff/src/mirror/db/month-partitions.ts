@@ -5,7 +5,7 @@ import { rows } from './sql.js';
 /**
  * The month tables are partitioned by month (migration 0016), one partition a month, so a month
  * can be replaced whole: a day's first snapshot builds the month's next rows in a table of their
- * own, in pieces, and one short transaction swaps it in for the month's partition (publishMonth).
+ * own, in pieces, and one short transaction swaps it in for the month's partition (publishBuiltTable).
  * Readers see the month before the day or after it, never half of it, and the old rows go with
  * their table instead of being deleted and vacuumed.
  */

@@ -20,8 +20,8 @@ export interface NewDay {
 /**
  * Ids per piece when a day's first snapshot is built: each statement rolls about this many
  * connections' months forward, or rolls up and counts about this many companies. At 100,000
- * companies on PGlite, 5,000 connections a piece held the database for 160–190 ms, 2,500 companies
- * for 60–80 ms.
+ * companies on PGlite each piece of 1,500 held the database for 40–70 ms; 5,000 connections a
+ * piece for 160–190 ms.
  */
 export interface BuildPieces {
   connections: number;
@@ -34,7 +34,7 @@ const BUILD_PIECES: BuildPieces = { connections: 1_500, companies: 1_500 };
  * The day's first snapshot built outside any transaction, in pieces (undefined when the day has a
  * snapshot already, which a later sync replaces in place): the month's connection rows rolled
  * forward to the day, its company rows rolled up from them, and the company counts, each in
- * statements of a few thousand ids. On embedded PGlite (one statement at a time) requests go
+ * statements of 1,500 ids. On embedded PGlite (one statement at a time) requests go
  * between them, where the whole month in one transaction held the database for 9 s at 100,000
  * companies. Nothing reads the built tables until takeDailySnapshot publishes them.
  */
