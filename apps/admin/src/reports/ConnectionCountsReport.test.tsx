@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BILLABLE_RULE_TEXT, connectionCountsReport } from '../test/fixtures/reports';
 import { reportHandlers, reportsFail, reportsHang } from '../test/handlers/reports';
@@ -119,6 +120,21 @@ describe('Connection counts report', () => {
     renderApp('/reports/connection-counts?month=2026-10', { role: 'finance', handlers: reportHandlers({ report: connectionCountsReport({ snapshots: null, totals: null, rows: [], sandbox: [], changes: null }) }).handlers });
     expect(await screen.findByText(/The mirror took no snapshots in October 2026/, {}, T)).toBeInTheDocument();
   });
+
+  it('says while the month’s figures are being made, offers no export meanwhile, and shows them once made', async () => {
+    const beingMade = connectionCountsReport({ beingMade: true, refreshedAt: null, totals: null, rows: [], sandbox: [], changes: null });
+    const api = reportHandlers({ report: beingMade });
+    renderApp('/reports/connection-counts?month=2026-10', { role: 'finance', handlers: api.handlers });
+    expect(await screen.findByText(/The figures of the snapshot of 2026-10-31, taken .*, are being made/, {}, T)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Export counts (CSV)' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/The mirror took no snapshots/)).not.toBeInTheDocument();
+    const asked = api.months.length;
+    server.use(http.get('*/api/reports/connection-counts', () => HttpResponse.json(connectionCountsReport())));
+    expect(await screen.findByRole('table', { name: 'Connections by status, platform and source type' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(api.months).toHaveLength(asked);
+    expect(screen.getByRole('link', { name: 'Export counts (CSV)' })).toBeInTheDocument();
+    expect(screen.queryByText(/are being made/)).not.toBeInTheDocument();
+  }, 40_000);
 
   it('shows a loading state', async () => {
     renderApp('/reports/connection-counts?month=2026-10', { role: 'finance', handlers: reportsHang() });

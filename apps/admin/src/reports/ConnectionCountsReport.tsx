@@ -3,6 +3,7 @@ import { Loading, RequestError } from '../ui/ListStates';
 import { CompanyCounts } from './CompanyCounts';
 import { CountsTable } from './CountsTable';
 import { ExportLink, EXPORT_NOTE } from './ExportLink';
+import { FiguresBeingMade } from './FiguresBeingMade';
 import { currentMonth, formatMonth, isMonth } from './month';
 import { MonthChanges } from './MonthChanges';
 import { MonthClosePanel } from './MonthClosePanel';
@@ -50,18 +51,20 @@ export default function ConnectionCountsReport() {
           <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
             {formatMonth(report.month)}
           </Typography>
-          <SnapshotFreshness report={report} />
+          {report.beingMade ? <FiguresBeingMade report={report} onCheck={reload} /> : <SnapshotFreshness report={report} />}
           <Alert severity="info" sx={{ my: 1 }}>
             Billable candidates: {report.billableRule.description}
           </Alert>
-          <Box sx={{ my: 1, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-            <ExportLink href={`/api/reports/connection-counts/export?${query}`}>Export counts (CSV)</ExportLink>
-            <ExportLink href={`/api/reports/connection-counts/companies/export?${query}`}>Export per-company counts (CSV)</ExportLink>
-            <Typography variant="caption" color="text.secondary">
-              {EXPORT_NOTE} Each file names its month, snapshot and billable rule in its first rows.
-            </Typography>
-          </Box>
-          {!report.snapshots || !report.totals ? (
+          {!report.beingMade && (
+            <Box sx={{ my: 1, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+              <ExportLink href={`/api/reports/connection-counts/export?${query}`}>Export counts (CSV)</ExportLink>
+              <ExportLink href={`/api/reports/connection-counts/companies/export?${query}`}>Export per-company counts (CSV)</ExportLink>
+              <Typography variant="caption" color="text.secondary">
+                {EXPORT_NOTE} Each file names its month, snapshot and billable rule in its first rows.
+              </Typography>
+            </Box>
+          )}
+          {report.beingMade ? null : !report.snapshots || !report.totals ? (
             <Alert severity="warning">The mirror took no snapshots in {formatMonth(month)}, so there are no counts for it.</Alert>
           ) : (
             <>

@@ -13,10 +13,10 @@ export function TrendChart({ months }: { months: TrendMonth[] }) {
     label: shortMonth.format(new Date(`${m.month}-01T00:00:00Z`)),
     byStatus: m.byStatus,
     pale: m.snapshot?.reconstructed,
-    line: m.billableConnections,
+    line: m.beingMade ? undefined : m.billableConnections,
   }));
   const latest = months.at(-1);
-  const summary = latest ? `${formatMonth(latest.month)}: ${latest.billableConnections} billable candidates` : '';
+  const summary = !latest ? '' : `${formatMonth(latest.month)}: ${latest.beingMade ? 'figures being made' : `${latest.billableConnections} billable candidates`}`;
   return (
     <Box component="figure" sx={{ m: 0, my: 2 }}>
       <StackedStatusBars columns={columns} ariaLabel={`Connections by status and billable candidates over ${months.length} months. ${summary}`} />

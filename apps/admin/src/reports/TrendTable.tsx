@@ -3,11 +3,11 @@ import { DataTable, type Column } from '../ui/PagedTable';
 import { formatMonth } from './month';
 import type { TrendMonth } from './types';
 
-/** A month's figure, or a dash for a month without any snapshot. */
+/** A month's figure, a dash for a month without any snapshot, or an ellipsis while its figures are being made. */
 const figure = (header: string, value: (m: TrendMonth) => number): Column<TrendMonth> => ({
   header,
   align: 'right',
-  cell: (m) => (m.snapshot ? value(m) : '—'),
+  cell: (m) => (!m.snapshot ? '—' : m.beingMade ? '…' : value(m)),
 });
 
 /** The trend's figures, newest month first; a month opens its report. */
@@ -38,9 +38,11 @@ export function TrendTable({
       cell: (m) =>
         !m.snapshot
           ? 'none'
-          : m.snapshot.reconstructed
-            ? 'reconstructed'
-            : `${m.snapshot.lastDay} (${m.snapshot.days} days)`,
+          : m.beingMade
+            ? `${m.snapshot.lastDay} (figures being made)`
+            : m.snapshot.reconstructed
+              ? 'reconstructed'
+              : `${m.snapshot.lastDay} (${m.snapshot.days} days)`,
     },
     figure('Billable candidates', (m) => m.billableConnections),
     figure('Connections (last snapshot)', (m) => m.connectionsAtMonthEnd),

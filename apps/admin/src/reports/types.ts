@@ -18,6 +18,8 @@ export interface ConnectionCountsReport {
   /** The month has not ended: figures are as of its latest snapshot. */
   inProgress: boolean;
   billableRule: { key: string; description: string };
+  /** The sync still makes the figures of the month's first snapshot: no totals, rows or changes yet. */
+  beingMade: boolean;
   snapshots: { days: number; firstDay: string; lastDay: string; takenAt: string; reconstructed: string | null } | null;
   totals: {
     companies: number;
@@ -77,6 +79,8 @@ export interface ChangeRecord {
 export interface TrendMonth {
   month: string;
   snapshot: { days: number; lastDay: string; takenAt: string; reconstructed: boolean } | null;
+  /** The sync still makes the figures of the month's first snapshot: they read 0 until then. */
+  beingMade: boolean;
   billableConnections: number;
   billableCompanies: number;
   connectionsAtMonthEnd: number;

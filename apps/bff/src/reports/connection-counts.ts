@@ -9,10 +9,10 @@ import { changeCounts, GONE, type PlatformChangeCount } from './month-changes.js
 import { EVERY_KEY, inRange, tableKeyRanges, type KeyRange } from './key-ranges.js';
 import type { ConnectionCountRow, ConnectionCountsReport } from './schemas.js';
 
-/** A report as kept: what depends on when it is read (the mirror's last sync, the month having ended) is added then. */
-export type StoredReport = Omit<ConnectionCountsReport, 'mirrorSyncedAt' | 'inProgress'>;
+/** A report as kept: what depends on when it is read (the mirror's last sync, the month having ended, its figures being made) is added then. */
+export type StoredReport = Omit<ConnectionCountsReport, 'mirrorSyncedAt' | 'inProgress' | 'beingMade'>;
 
-interface SnapshotSpan {
+export interface SnapshotSpan {
   days: number;
   firstDay: string | null;
   lastDay: string | null;
@@ -220,6 +220,31 @@ export interface ComputedReport {
   lastDayCounts: DayCount[];
 }
 
+function snapshotsOf(span: SnapshotSpan): NonNullable<StoredReport['snapshots']> {
+  return {
+    days: span.days,
+    firstDay: span.firstDay!,
+    lastDay: span.lastDay!,
+    takenAt: new Date(span.takenMs!).toISOString(),
+    reconstructed: span.reconstructed ? RECONSTRUCTION_BASIS : null,
+  };
+}
+
+/** The month's report without figures: its snapshots as they stand, while the sync still makes their first report. */
+export function reportWithoutFigures(month: string, rule: BillableRule, span: SnapshotSpan): StoredReport {
+  return {
+    month,
+    refreshedAt: null,
+    billableRule: describeRule(rule),
+    snapshots: span.lastDay ? snapshotsOf(span) : null,
+    totals: null,
+    rows: [],
+    sandbox: [],
+    changes: null,
+    daily: [],
+  };
+}
+
 /**
  * The finance audit of one month, computed from the daily snapshots (see mirror/db/snapshot.ts).
  * `inPieces`: one statement per range of about 2,500 companies or 10,000 connections (or `sizes`),
@@ -255,13 +280,7 @@ export async function connectionCountsReport(
   const sandbox = totalOf(true);
   const report: StoredReport = {
     ...base,
-    snapshots: {
-      days: span.days,
-      firstDay: span.firstDay!,
-      lastDay: span.lastDay,
-      takenAt: new Date(span.takenMs!).toISOString(),
-      reconstructed: span.reconstructed ? RECONSTRUCTION_BASIS : null,
-    },
+    snapshots: snapshotsOf(span),
     totals: {
       companies: endOfMonth!.companies,
       companiesWithoutConnections: endOfMonth!.companiesWithoutConnections,

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { BffDeps } from '../deps.js';
-import { badRequest } from '../http/api-error.js';
+import { badRequest, conflict } from '../http/api-error.js';
 import { keysetBatches } from '../http/csv.js';
 import { listQueryDoc } from '../http/params.js';
 import { listResponse, parseListQuery } from '../http/simple-rest.js';
@@ -12,7 +12,7 @@ import type { OpenApiRegistry } from '../openapi/registry.js';
 import { auditedCsv } from './audited-export.js';
 import { companyCountsBatch, companyCountsPage, type MonthSpan } from './company-counts.js';
 import { snapshotSpan, takenBetween } from './connection-counts.js';
-import { storedConnectionCountsReport } from './stored-report.js';
+import { shownConnectionCountsReport } from './stored-report.js';
 import { duplicatesBatch, duplicatesPage } from './duplicates.js';
 import { CHANGE_COLUMNS, COMPANY_COUNT_COLUMNS, COUNT_COLUMNS, DUPLICATE_COLUMNS, duplicateRows } from './export-columns.js';
 import { describeRule } from './billable-rule.js';
@@ -44,18 +44,26 @@ export function reportsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
   const { db } = deps;
   const query = (c: Context) => reportQuery(c, deps.now(), mirrorRuntime(deps).settings.billableRule);
 
-  /** The month's report under the requested rule, as of its latest snapshot (the one before while the sync still makes it). */
+  /** The month's report under the requested rule, as of its latest snapshot (the one before, or none, while the sync still makes it). */
   async function monthReport(c: Context): Promise<{ query: ReportQuery; report: ConnectionCountsReport; span: MonthSpan }> {
     const q = query(c);
-    const [stored, mirrorSyncedAt, span] = await Promise.all([storedConnectionCountsReport(db, q.month, q.rule, { keptWhilePending: true }), mirrorRefreshedAt(db), snapshotSpan(db, q.month)]);
+    const [shown, mirrorSyncedAt, span] = await Promise.all([shownConnectionCountsReport(db, q.month, q.rule), mirrorRefreshedAt(db), snapshotSpan(db, q.month)]);
     setRefreshedAt(c, mirrorSyncedAt);
-    return { query: q, report: { ...stored, mirrorSyncedAt, inProgress: q.inProgress }, span: takenBetween(span) };
+    return { query: q, report: { ...shown, mirrorSyncedAt, inProgress: q.inProgress }, span: takenBetween(span) };
+  }
+
+  /** As monthReport, for an export that states the month's figures: refused until they are made. */
+  async function madeMonthReport(c: Context): ReturnType<typeof monthReport> {
+    const made = await monthReport(c);
+    const { month, beingMade, snapshots } = made.report;
+    if (beingMade) throw conflict(`The figures of ${month} are still being made from the snapshot taken at ${snapshots?.takenAt}; export them when the report shows them.`, { month, snapshotTakenAt: snapshots?.takenAt });
+    return made;
   }
 
   app.get('/connection-counts', async (c) => c.json((await monthReport(c)).report));
 
   app.get('/connection-counts/export', async (c) => {
-    const { query: q, report } = await monthReport(c);
+    const { query: q, report } = await madeMonthReport(c);
     async function* batches() {
       yield [...report.rows, ...report.sandbox];
     }
@@ -96,7 +104,7 @@ export function reportsRoutes(deps: BffDeps, docs: OpenApiRegistry): Hono {
 
   app.get('/connection-counts/companies/export', async (c) => {
     const { filter } = parseListQuery(c, companyCountFilterSchema, COMPANY_COUNT_SORT_FIELDS);
-    const { query: q, report, span } = await monthReport(c);
+    const { query: q, report, span } = await madeMonthReport(c);
     const input = { month: q.month, span, rule: q.rule, filter };
     const filtered = Object.keys(filter).length > 0 ? ` filtered by ${JSON.stringify(filter)}` : '';
     return auditedCsv(c, deps, {

@@ -28,6 +28,8 @@ export const connectionCountsReportSchema = z.object({
   /** The month has not ended: its figures are as of its latest snapshot, not of its end, and the latest day's snapshot is replaced by each sync that day. */
   inProgress: z.boolean(),
   billableRule: billableRuleSchema,
+  /** The sync still makes the figures of the month's first snapshot (the mirror's first load, a month just reconstructed): totals, rows and changes are empty until then, and refreshedAt is null. */
+  beingMade: z.boolean(),
   /** The month's daily snapshots; null when there are none (the mirror did not run that month). */
   snapshots: z
     .object({

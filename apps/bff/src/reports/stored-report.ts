@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import { mirrorReports, mirrorSnapshotCounts } from '../db/schema/mirror.js';
 import type { BillableRule } from './billable-rule.js';
 import { rows, withLargeWorkMem } from '../mirror/db/sql.js';
-import { connectionCountsReport, dayCountsFromMonth, snapshotSpan, type DayCount, type StoredReport } from './connection-counts.js';
+import { connectionCountsReport, dayCountsFromMonth, reportWithoutFigures, snapshotSpan, type DayCount, type StoredReport } from './connection-counts.js';
 
 async function keep(db: Db, rule: BillableRule, report: StoredReport): Promise<void> {
   if (!report.snapshots) return;
@@ -44,17 +44,29 @@ async function keptReport(db: Db, month: string, rule: BillableRule, takenMs: nu
   return { body, current: body?.refreshedAt != null && takenMs !== null && Date.parse(body.refreshedAt) === takenMs };
 }
 
-/**
- * The month's report: the kept one when it is as of the month's latest snapshot (same day, same
- * sync), else computed now (and kept). `keptWhilePending`: while the sync is still making the
- * report of a snapshot it has just taken, the kept one as of the snapshot before, which says when
- * that was taken, rather than computing it a second time (seconds on a large fleet) meanwhile.
- */
-export async function storedConnectionCountsReport(db: Db, month: string, rule: BillableRule, { keptWhilePending = false } = {}): Promise<StoredReport> {
-  const { takenMs, pending } = await snapshotSpan(db, month);
+/** The month's report: the kept one when it is as of the month's latest snapshot (same day, same sync), else computed now (and kept). */
+export async function storedConnectionCountsReport(db: Db, month: string, rule: BillableRule): Promise<StoredReport> {
+  const { takenMs } = await snapshotSpan(db, month);
   const { body, current } = await keptReport(db, month, rule, takenMs);
-  if (current || (keptWhilePending && pending && body)) return body!;
-  return refreshStoredReport(db, month, rule);
+  return current ? body! : refreshStoredReport(db, month, rule);
+}
+
+/** The month's report as screens show it; `beingMade`: the sync still makes the figures of its first snapshot. */
+export type ShownReport = StoredReport & { beingMade: boolean };
+
+/**
+ * The month's report for the screens: as storedConnectionCountsReport, except while the sync still
+ * makes the report of a snapshot it has just taken (pending). Then the kept one as of the snapshot
+ * before, which says when that was taken; or, when there is none (the mirror's first load, a
+ * month just reconstructed), the month without figures, `beingMade`. Computing it a second time
+ * meanwhile would take seconds on a large fleet, and every other request would wait behind it.
+ */
+export async function shownConnectionCountsReport(db: Db, month: string, rule: BillableRule): Promise<ShownReport> {
+  const span = await snapshotSpan(db, month);
+  const { body, current } = await keptReport(db, month, rule, span.takenMs);
+  if (current || (span.pending && body)) return { ...body!, beingMade: false };
+  if (span.pending) return { ...reportWithoutFigures(month, rule, span), beingMade: true };
+  return { ...(await refreshStoredReport(db, month, rule)), beingMade: false };
 }
 
 async function settleDay(tx: Db, day: string, counts: DayCount[]): Promise<void> {

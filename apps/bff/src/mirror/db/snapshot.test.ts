@@ -158,7 +158,7 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
     const month = day.slice(0, 7);
     /** The month's report as kept (without what the route adds as it answers). */
     const report = async () => {
-      const { mirrorSyncedAt: _, inProgress: __, ...kept } = (await stack.json(`/api/reports/connection-counts?month=${month}`)).body;
+      const { mirrorSyncedAt: _, inProgress: __, beingMade: ___, ...kept } = (await stack.json(`/api/reports/connection-counts?month=${month}`)).body;
       return kept as { refreshedAt: string; snapshots: object };
     };
     const counts = () => rows(stack.db, sql`select * from mirror_snapshot_counts where day = ${day}::date order by status, platform_key, source_type`);
@@ -181,6 +181,14 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
     }
     await stopBeforeTheReport();
     expect(await report()).toEqual(earlier.report);
+
+    // Without an earlier report (as in the mirror's first load): the month's snapshots without figures, and no export of them.
+    await stack.db.execute(sql`delete from mirror_reports where month = ${month}`);
+    const beingMade = await stack.json(`/api/reports/connection-counts?month=${month}`);
+    expect(beingMade.body).toMatchObject({ beingMade: true, refreshedAt: null, totals: null, rows: [], changes: null, snapshots: later.report.snapshots });
+    const refused = await stack.json(`/api/reports/connection-counts/export?month=${month}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('still being made');
 
     // The next pass (nothing changed since) makes the report and the day's counts.
     moveTo(`${day}T15:00:00Z`);
