@@ -7,6 +7,7 @@ import { startStack, type Stack } from '../../test/stack.js';
 import { isSandboxPlatform } from '../codat/sandbox-platforms.js';
 import { rows } from '../mirror/db/sql.js';
 import { BILLABLE_RULE_KEYS, type BillableRule } from './billable-rule.js';
+import { monthOf } from './month.js';
 
 /** What the emulator held when a sync completed. */
 interface Observation {
@@ -14,8 +15,6 @@ interface Observation {
   companies: Set<string>;
   connections: Map<string, { status: string; companyId: string; sandbox: boolean }>;
 }
-
-const monthOf = (day: string) => day.slice(0, 7);
 
 /**
  * The month's figures computed straight from what the emulator held at each sync, by the rules as

@@ -9,9 +9,12 @@ export function monthBounds(month: string): { start: string; next: string } {
   return { start: `${month}-01`, next: utcDay(new Date(Date.UTC(year, number, 1))) };
 }
 
+/** The month (`YYYY-MM`) of a day (`YYYY-MM-DD`). */
+export const monthOf = (day: string) => day.slice(0, 7);
+
 export function previousMonth(month: string): string {
   const [year, number] = month.split('-').map(Number) as [number, number];
-  return utcDay(new Date(Date.UTC(year, number - 2, 1))).slice(0, 7);
+  return monthOf(utcDay(new Date(Date.UTC(year, number - 2, 1))));
 }
 
-export const currentMonth = (now: number) => utcDay(new Date(now)).slice(0, 7);
+export const currentMonth = (now: number) => monthOf(utcDay(new Date(now)));

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { monthBounds, previousMonth } from '../../reports/month.js';
+import { monthBounds, monthOf, previousMonth } from '../../reports/month.js';
 import { utcDay } from '../settings.js';
 import { deferIndexes, restoreIndexes } from './maintenance.js';
 import { ensureMonthPartitions } from './month-partitions.js';
@@ -26,7 +26,7 @@ const BACKFILL_MONTHS = 12;
  * instead of row by row.
  */
 export async function backfillMonths(db: Db, day: string, runId: number, betweenMonths: () => Promise<void> = async () => undefined): Promise<string[]> {
-  const current = day.slice(0, 7);
+  const current = monthOf(day);
   const [first] = await rows<{ month: string | null }>(db, sql`select to_char(min(day), 'YYYY-MM') as month from mirror_snapshot_days where not reconstructed`);
   const firstReal = first?.month ?? current;
   const months: string[] = [];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import { monthOf } from '../../reports/month.js';
 import { rows } from './sql.js';
 
 /**
@@ -69,7 +70,7 @@ async function createShapedTable(db: Db, table: MonthPartitionedTable, name: str
 export async function startBuiltTable(db: Db, table: MonthPartitionedTable, day: string): Promise<string> {
   const name = builtTableName(table, day);
   await db.execute(sql.raw(`drop table if exists ${name}`));
-  await createShapedTable(db, table, name, day.slice(0, 7));
+  await createShapedTable(db, table, name, monthOf(day));
   return name;
 }
 

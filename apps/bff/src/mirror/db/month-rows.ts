@@ -8,8 +8,6 @@ import { EVERY_KEY, inRange, type KeyRange } from '../../reports/key-ranges.js';
 import { previousMonth } from '../../reports/month.js';
 import { rows } from './sql.js';
 
-export const monthOf = (day: string) => day.slice(0, 7);
-
 export interface CompanyCounts {
   companies: number;
   withoutConnections: number;
@@ -42,11 +40,11 @@ export async function previousMonthLastDay(db: Db, month: string): Promise<strin
   return previous?.day ?? null;
 }
 
-export /**
+/**
  * Company rows of `month` into `into`, rolled up from the connection rows in `from` (of the
  * companies `which` selects), as of snapshot `day`. `upsert`: rows may be there already.
  */
-function rollUp({ into, from, month, day, which, upsert }: { into: string; from: string; month: string; day: string; which: SQL; upsert: boolean }): SQL {
+export function rollUp({ into, from, month, day, which, upsert }: { into: string; from: string; month: string; day: string; which: SQL; upsert: boolean }): SQL {
   const linkedAtEnd = sql`not sandbox and last_day = ${day}::date and last_status = 'Linked'`;
   return sql`
     insert into ${sql.identifier(into)} (month, company_id, connections, linked_at_month_end, billable_linked_any_time,

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { inRange, tableKeyRanges, type KeyRange } from '../../reports/key-ranges.js';
-import { previousMonth } from '../../reports/month.js';
-import { changeSeqThrough, companyCounts, monthOf, previousMonthLastDay, rollUp, type CompanyCounts } from './month-rows.js';
+import { monthOf, previousMonth } from '../../reports/month.js';
+import { changeSeqThrough, companyCounts, previousMonthLastDay, rollUp, type CompanyCounts } from './month-rows.js';
 import { dropUnpublishedTables, publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
 import { rows } from './sql.js';
 import type { DailySnapshot } from './snapshot.js';

@@ -1,12 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { DuplicatesAsOf } from '../../reports/duplicates.js';
-import { previousMonth } from '../../reports/month.js';
+import { monthOf, previousMonth } from '../../reports/month.js';
 import { restampStoredReports, settlePendingDay } from '../../reports/stored-report.js';
 import { utcDay } from '../settings.js';
 import type { SnapshotOutcome } from '../store.js';
 import { dropMonthsBefore, ensureMonthPartitions } from './month-partitions.js';
-import { changeSeqThrough, companyCounts, monthOf, previousMonthLastDay, rollUp, type CompanyCounts } from './month-rows.js';
+import { changeSeqThrough, companyCounts, previousMonthLastDay, rollUp, type CompanyCounts } from './month-rows.js';
 import { publishNewDay, type NewDay } from './new-day.js';
 import { LARGE_WORK_MEM, rows } from './sql.js';
 

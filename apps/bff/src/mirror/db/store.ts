@@ -14,6 +14,7 @@ import { applyWrite, forgetDigests, recordDigests } from './write.js';
 import { BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { refreshDuplicateGroups } from '../../reports/duplicates.js';
+import { monthOf } from '../../reports/month.js';
 import { keepSnapshotReport, pendingMonths } from '../../reports/stored-report.js';
 
 /** The mirror on the console's database (PGlite or PostgreSQL, through Drizzle). */
@@ -91,7 +92,7 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       // After a first load the planner knows nothing of the new rows yet: statistics first.
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       await requestsFirst();
-      const month = day.slice(0, 7);
+      const month = monthOf(day);
       // A day's first snapshot is built in pieces first; the transaction publishes it. The possible
       // duplicates are kept in the snapshot's transaction: a snapshot that found nothing changed can
       // rely on them. The day's counts and the month's report are made from it after it, in pieces
