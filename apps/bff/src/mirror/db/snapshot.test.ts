@@ -189,6 +189,8 @@ describe.each(DATABASE_KINDS)('replacing the day’s snapshot on %s', (database)
     const refused = await stack.json(`/api/reports/connection-counts/export?month=${month}`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('still being made');
+    const trend = await stack.json(`/api/reports/connection-counts/trend?month=${month}`);
+    expect(trend.body.months.at(-1)).toMatchObject({ month, beingMade: true, billableConnections: 0, snapshot: { lastDay: day } });
 
     // The next pass (nothing changed since) makes the report and the day's counts.
     moveTo(`${day}T15:00:00Z`);
