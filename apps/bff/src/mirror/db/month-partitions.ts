@@ -28,14 +28,18 @@ const monthPartitionName = (table: MonthPartitionedTable, month: string) => `${t
 /** The table a day's first snapshot builds the month's rows in, until it becomes the month's partition. */
 const builtTableName = (table: MonthPartitionedTable, day: string) => `${table}_d${checked(day, DAY).replaceAll('-', '')}`;
 
+/** `table`'s partitions, each with the month it holds. */
+function partitionsOf(db: Db, table: MonthPartitionedTable): Promise<Array<{ name: string; month: string }>> {
+  return rows(
+    db,
+    sql`select c.relname as name, substring(pg_get_expr(c.relpartbound, c.oid) from '''(.*)''') as month
+        from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = ${table}::regclass`,
+  );
+}
+
 /** The month's partition of `table`, if it has one. */
 async function partitionOf(db: Db, table: MonthPartitionedTable, month: string): Promise<string | undefined> {
-  const [found] = await rows<{ name: string }>(
-    db,
-    sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-        where i.inhparent = ${table}::regclass and pg_get_expr(c.relpartbound, c.oid) = ${`FOR VALUES IN (${monthLiteral(month)})`}`,
-  );
-  return found?.name;
+  return (await partitionsOf(db, table)).find((partition) => partition.month === month)?.name;
 }
 
 /**
@@ -104,11 +108,7 @@ export async function dropUnpublishedTables(db: Db): Promise<void> {
 export async function dropMonthsBefore(db: Db, month: string): Promise<Record<MonthPartitionedTable, number>> {
   const dropped = {} as Record<MonthPartitionedTable, number>;
   for (const table of MONTH_PARTITIONED_TABLES) {
-    const old = await rows<{ name: string }>(
-      db,
-      sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-          where i.inhparent = ${table}::regclass and substring(pg_get_expr(c.relpartbound, c.oid) from '''(.*)''') < ${month}`,
-    );
+    const old = (await partitionsOf(db, table)).filter((partition) => partition.month < month);
     dropped[table] = 0;
     for (const { name } of old) {
       const [{ count }] = (await rows<{ count: number }>(db, sql`select count(*)::int as count from ${sql.identifier(name)}`)) as [{ count: number }];
