@@ -4,6 +4,7 @@ import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.j
 import { DATABASE_KINDS } from '../../test/databases.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { isSandboxPlatform } from '../codat/sandbox-platforms.js';
+import { backfillMonths } from '../mirror/db/backfill.js';
 import { array, rows } from '../mirror/db/sql.js';
 import { monthBounds, previousMonth } from './month.js';
 
@@ -71,28 +72,60 @@ describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed o
     expect(betweenChores.length).toBeGreaterThanOrEqual(12);
   });
 
+  /** As a backfill that stopped before `months` leaves the mirror, with the current month's snapshot taken before them. */
+  async function forgetMonths(months: string[]) {
+    const current = new Date(stack.deps.now()).toISOString().slice(0, 7);
+    for (const table of ['mirror_connection_months', 'mirror_company_months', 'mirror_reports']) {
+      await stack.db.execute(sql`delete from ${sql.raw(table)} where month = any(${array(months, 'text')})`);
+    }
+    await stack.db.execute(sql`delete from mirror_snapshot_counts where to_char(day, 'YYYY-MM') = any(${array(months, 'text')})`);
+    await stack.db.execute(sql`delete from mirror_snapshot_days where to_char(day, 'YYYY-MM') = any(${array(months, 'text')})`);
+    // The current month's connections not yet told new from old.
+    await stack.db.execute(sql`update mirror_connection_months set previous_status = null where month = ${current}`);
+    await stack.db.execute(sql`delete from mirror_reports where month = ${current}`);
+  }
+
+  const reconstructedMonths = async () =>
+    (
+      await rows<{ months: string[] }>(
+        stack.db,
+        sql`select array_agg(distinct to_char(day, 'YYYY-MM') order by to_char(day, 'YYYY-MM') desc) as months from mirror_snapshot_days where reconstructed`,
+      )
+    )[0]!.months;
+
   it('keeps the months of a backfill that stopped part way, and the next pass fills the rest with the same figures', async () => {
     const current = new Date(stack.deps.now()).toISOString().slice(0, 7);
     const { body: before } = await stack.json(`/api/reports/connection-counts?month=${current}`);
-    // As a backfill stopped after its first six months leaves the mirror.
-    const [newest] = await rows<{ months: string[] }>(
-      stack.db,
-      sql`select array_agg(distinct to_char(day, 'YYYY-MM') order by to_char(day, 'YYYY-MM') desc) as months from mirror_snapshot_days where reconstructed`,
-    );
-    const unfilled = newest!.months.slice(0, 6);
-    for (const table of ['mirror_connection_months', 'mirror_company_months', 'mirror_reports']) {
-      await stack.db.execute(sql`delete from ${sql.raw(table)} where month = any(${array(unfilled, 'text')})`);
-    }
-    await stack.db.execute(sql`delete from mirror_snapshot_counts where to_char(day, 'YYYY-MM') = any(${array(unfilled, 'text')})`);
-    await stack.db.execute(sql`delete from mirror_snapshot_days where to_char(day, 'YYYY-MM') = any(${array(unfilled, 'text')})`);
-    // The current month's snapshot came first then: its connections not yet told new from old.
-    await stack.db.execute(sql`update mirror_connection_months set previous_status = null where month = ${current}`);
-    await stack.db.execute(sql`delete from mirror_reports where month = ${current}`);
+    await forgetMonths((await reconstructedMonths()).slice(0, 6));
 
     const run = await syncOnce(syncContext(stack));
     expect(run.status).toBe('completed');
     const now = await expectReconstructedFromTheSeed();
     // The current month's new and lost connections counted against the month before it again.
+    expect(now.changes).toEqual(before.changes);
+  });
+
+  /** The reconstructed snapshots as kept: each day's company counts, and its connections and companies per group. */
+  const reconstructedSnapshots = async () => ({
+    days: await rows(stack.db, sql`select day::text, companies, companies_without_connections from mirror_snapshot_days where reconstructed order by day`),
+    counts: await rows(
+      stack.db,
+      sql`select c.day::text, c.status, c.platform_key, c.source_type, c.sandbox, c.connections, c.companies from mirror_snapshot_counts c
+          join mirror_snapshot_days d on d.day = c.day and d.reconstructed order by 1, 2, 3, 4`,
+    ),
+  });
+
+  it('adds up to the same months when each is built in pieces of a few companies', async () => {
+    const today = new Date(stack.deps.now()).toISOString().slice(0, 10);
+    const { body: before } = await stack.json(`/api/reports/connection-counts?month=${today.slice(0, 7)}`);
+    const snapshots = await reconstructedSnapshots();
+    expect(stack.emu.store.companies.size).toBeGreaterThan(20);
+    await forgetMonths(await reconstructedMonths());
+    const [{ runId }] = (await rows<{ runId: number }>(stack.db, sql`select max(id)::int as "runId" from mirror_sync_runs`)) as [{ runId: number }];
+
+    expect(await backfillMonths(stack.db, today, runId, undefined, 3)).toHaveLength(12);
+    expect(await reconstructedSnapshots()).toEqual(snapshots);
+    const now = await expectReconstructedFromTheSeed();
     expect(now.changes).toEqual(before.changes);
   });
 });

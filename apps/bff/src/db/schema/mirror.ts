@@ -6,7 +6,7 @@ import { time } from './columns.js';
  * The fleet mirror (src/mirror): every company and connection as last seen in Codat, the history
  * of what changed, sync runs, daily snapshots for finance, and staff notes. Codat ids are kept as
  * text, as Codat sends them (lower-cased). The trigram search index is not declared here: it needs
- * the pg_trgm extension where one is available, and is built after the first load (see
+ * the pg_trgm extension where one is available, and is built before the first load (see
  * mirror/db/maintenance.ts). Indexes are kept to what queries use: each costs every sync's writes.
  */
 

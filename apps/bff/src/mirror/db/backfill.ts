@@ -2,10 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { monthBounds, monthOf, previousMonth } from '../../reports/month.js';
 import { utcDay } from '../settings.js';
-import { deferIndexes, restoreIndexes } from './maintenance.js';
-import { ensureMonthPartitions } from './month-partitions.js';
-import { rollUpCompanies } from './snapshot.js';
-import { rows, withLargeWorkMem } from './sql.js';
+import { inRange, tableKeyRanges, type KeyRange } from '../../reports/key-ranges.js';
+import { analyzeBuiltTable, publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
+import { rollUp, type CompanyCounts } from './month-rows.js';
+import { array, rows } from './sql.js';
 
 /** What a reconstructed month is based on; reports state it. */
 export const RECONSTRUCTION_BASIS =
@@ -15,17 +15,28 @@ export const RECONSTRUCTION_BASIS =
 const BACKFILL_MONTHS = 12;
 
 /**
+ * Companies per piece of a reconstructed month: each piece's statements (the connections' rows,
+ * their companies' rows, the piece's counts) hold embedded PGlite for tens of milliseconds at
+ * 100,000 companies, where the month in one transaction held it for 1.5–2.4 s.
+ */
+const BACKFILL_PIECE_COMPANIES = 2_500;
+
+/**
  * Fills the months before the first real snapshot (up to 12 back from `day`'s month) that have no
  * snapshot with one reconstructed snapshot at each month's end, computed by the same tables and
  * rules as real ones and flagged `reconstructed`. Real snapshots are never replaced by it. Each
- * month is written in a transaction of its own, oldest first: a report sees a month whole or not
- * at all, and on embedded PGlite (one statement at a time) requests wait for one month's
- * statements at most, not for all twelve (46 s at 100,000 companies). A backfill that stops keeps
- * the months it wrote; the next completed pass fills the rest. On a large fleet the months are
- * millions of connection-month rows, so the table's secondary index is built once afterwards
- * instead of row by row.
+ * month is built in tables of its own, in pieces of BACKFILL_PIECE_COMPANIES companies, and
+ * published whole in one short transaction, oldest first: a report sees a month whole or not at
+ * all, and on embedded PGlite (one statement at a time) requests wait for one piece at most. A
+ * backfill that stops keeps the months it published; the next completed pass fills the rest.
  */
-export async function backfillMonths(db: Db, day: string, runId: number, betweenMonths: () => Promise<void> = async () => undefined): Promise<string[]> {
+export async function backfillMonths(
+  db: Db,
+  day: string,
+  runId: number,
+  betweenMonths: () => Promise<void> = async () => undefined,
+  pieceCompanies = BACKFILL_PIECE_COMPANIES,
+): Promise<string[]> {
   const current = monthOf(day);
   const [first] = await rows<{ month: string | null }>(db, sql`select to_char(min(day), 'YYYY-MM') as month from mirror_snapshot_days where not reconstructed`);
   const firstReal = first?.month ?? current;
@@ -38,55 +49,50 @@ export async function backfillMonths(db: Db, day: string, runId: number, between
   );
   const filled = months.filter((month) => month < firstReal && !taken.has(month));
   if (filled.length === 0) return [];
-  await deferIndexes(db, BACKFILLED_TABLES);
-  // Every month reads the same history: kept in a table of its own (not a temporary one, which on
-  // PostgreSQL belongs to one pooled connection) for as long as the backfill runs.
-  await db.execute(sql`drop table if exists mirror_backfill_connections`);
-  await oneOff(db, (tx) => tx.execute(sql`create unlogged table mirror_backfill_connections as ${connectionHistory()}`));
+  const pieces = await tableKeyRanges(db, { table: 'mirror_companies', column: 'id', size: pieceCompanies });
+  await keepConnectionHistory(db, pieces);
   try {
     for (const month of filled) {
       await betweenMonths();
-      // Before the month's transaction, not in it: on PostgreSQL creating a partition locks the
-      // month tables against every read until its transaction ends (seconds, with the month's rows).
-      await ensureMonthPartitions(db, month);
-      await oneOff(db, async (tx) => {
-        await reconstructMonth(tx, month, runId, filled.includes(previousMonth(month)));
-        // The current month's connections told new from old once the month before it is there.
+      const built = await reconstructMonth(db, month, filled.includes(previousMonth(month)), pieces);
+      await db.transaction(async (transaction) => {
+        const tx = transaction as unknown as Db;
+        await publishReconstructedMonth(tx, built, runId);
+        // The current month's connections told new from old once the month before it is there
+        // (none to tell on a first load, whose day's snapshot is taken after the backfill).
         if (month === previousMonth(current)) await linkToPreviousMonth(tx, current);
       });
     }
   } finally {
     await db.execute(sql`drop table if exists mirror_backfill_connections`);
   }
-  await betweenMonths();
-  await restoreIndexes(db);
   return filled;
-}
-
-const BACKFILLED_TABLES = ['mirror_connection_months'];
-
-/** A transaction for the backfill's large one-off statements. */
-function oneOff(db: Db, fn: (tx: Db) => Promise<unknown>): Promise<unknown> {
-  return withLargeWorkMem(db, async (tx) => {
-    // The planner's estimates for these statements are far above what they cost: compiling them would take longer.
-    await tx.execute(sql`set local jit = off`);
-    return fn(tx);
-  });
 }
 
 /**
  * Each connection once, with what the months are reconstructed from: when it was there (created,
  * deleted) and, for one now Deauthorized or Unlinked, until when it was Linked (its first active
- * error, else its last sync). In connection-id order, as the month tables' keys are.
+ * error, else its last sync). Every month reads it: kept in a table of its own (not a temporary
+ * one, which on PostgreSQL belongs to one pooled connection) for as long as the backfill runs,
+ * filled a piece of companies at a time and read the same way. Its rows are in company order, so
+ * a piece's rows are next to each other: in connection order each piece of 2,500 companies read
+ * about 4,900 pages of it, and each month's pieces took 3–5 s in all at 100,000 companies.
  */
-function connectionHistory(): SQL {
+async function keepConnectionHistory(db: Db, pieces: readonly KeyRange[]): Promise<void> {
+  await db.execute(sql`drop table if exists mirror_backfill_connections`);
+  await db.execute(sql`create unlogged table mirror_backfill_connections as ${connectionHistory(sql`false`)} with no data`);
+  await db.execute(sql`create index mirror_backfill_connections_company on mirror_backfill_connections (company_id)`);
+  for (const piece of pieces) await db.execute(sql`insert into mirror_backfill_connections ${connectionHistory(inRange(sql`company_id`, piece))}`);
+}
+
+function connectionHistory(companies: SQL): SQL {
   return sql`select k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, k.status,
       coalesce(k.created_at, k.first_seen_at) as born, k.deleted_at as gone,
       case when k.status in ('Deauthorized', 'Unlinked')
         then coalesce(e.first_error, case when k.last_sync ~ '^\\d{4}-\\d{2}-\\d{2}T' then k.last_sync::timestamptz end) end as linked_until
-    from mirror_connections k
-    left join (select connection_id, min(errored_at) as first_error from mirror_connection_errors where active group by connection_id) e on e.connection_id = k.id
-    order by k.id`;
+    from (select * from mirror_connections where ${companies}) k
+    left join (select connection_id, min(errored_at) as first_error from mirror_connection_errors where active and ${companies} group by connection_id) e on e.connection_id = k.id
+    order by k.company_id, k.id`;
 }
 
 /**
@@ -105,13 +111,36 @@ async function linkToPreviousMonth(db: Db, month: string): Promise<void> {
 const statusAt = (end: string) => sql`case when k.linked_until > ${end}::timestamptz then 'Linked' else k.status end`;
 const thereAt = (end: string) => sql`k.born < ${end}::timestamptz and (k.gone is null or k.gone > ${end}::timestamptz)`;
 
+/** A reconstructed month built and not yet published: its tables, and the counts of its snapshot. */
+interface ReconstructedMonth {
+  month: string;
+  day: string;
+  /** The instant the snapshot stands for: the month's end. */
+  end: string;
+  companies: CompanyCounts;
+  groups: Map<string, SnapshotGroup>;
+  tables: Record<MonthPartitionedTable, string>;
+}
+
+/** One row of mirror_snapshot_counts. */
+interface SnapshotGroup {
+  status: string;
+  platformKey: string;
+  sourceType: string | null;
+  sandbox: boolean;
+  connections: number;
+  companies: number;
+}
+
 /**
- * One snapshot at the month's end (its `taken_at`: the instant it stands for). Each connection's
- * status at the end of the month before is its row there (`previous_status`): when that month is
- * reconstructed in the same pass, it comes from the same history by the same rule, without reading
- * back the rows just written.
+ * One snapshot at the month's end (its `taken_at`: the instant it stands for), built a piece of
+ * companies at a time: the month's connection rows and company rows in tables of their own, and
+ * its counts added up piece by piece (a company's connections all fall in its piece). Each
+ * connection's status at the end of the month before is its row there (`previous_status`): when
+ * that month is reconstructed in the same pass, it comes from the same history by the same rule,
+ * without reading back the rows just written.
  */
-async function reconstructMonth(db: Db, month: string, runId: number, previousFilled: boolean): Promise<void> {
+async function reconstructMonth(db: Db, month: string, previousFilled: boolean, pieces: readonly KeyRange[]): Promise<ReconstructedMonth> {
   const { next } = monthBounds(month);
   const end = `${next}T00:00:00Z`;
   const previousEnd = `${month}-01T00:00:00Z`;
@@ -119,26 +148,66 @@ async function reconstructMonth(db: Db, month: string, runId: number, previousFi
   const previous = previousFilled
     ? { status: sql`case when ${thereAt(previousEnd)} then ${statusAt(previousEnd)} end`, join: sql`` }
     : { status: sql`p.last_status`, join: sql`left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = k.id` };
-  const atEnd = sql`(select k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${statusAt(end)} as status, ${previous.status} as previous_status
-    from mirror_backfill_connections k ${previous.join} where ${thereAt(end)}) as k`;
-  await db.execute(sql`
+  const connections = await startBuiltTable(db, 'mirror_connection_months', day);
+  const companies = await startBuiltTable(db, 'mirror_company_months', day);
+  const built: ReconstructedMonth = { month, day, end, companies: { companies: 0, withoutConnections: 0 }, groups: new Map(), tables: { mirror_connection_months: connections, mirror_company_months: companies } };
+  for (const piece of pieces) {
+    // One statement a piece: its companies' rows and its counts come from the connection rows it
+    // inserts, not read back from the table being built.
+    const [counted] = await rows<CompanyCounts & { groups: SnapshotGroup[] | null }>(
+      db,
+      sql`with k as (
+          insert into ${sql.identifier(connections)} (month, connection_id, company_id, platform_key, platform_name, source_type, sandbox,
+            first_day, last_day, first_status, last_status, days_seen, days_linked, previous_status)
+          select ${month}, k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${day}::date, ${day}::date,
+            ${statusAt(end)}, ${statusAt(end)}, 1, (${statusAt(end)} = 'Linked')::int, ${previous.status}
+          from mirror_backfill_connections k ${previous.join}
+          where ${thereAt(end)} and ${inRange(sql`k.company_id`, piece)}
+          order by k.id
+          returning *),
+        rolled_up as (${rollUp({ into: companies, from: 'k', month, day, which: sql`true`, upsert: false })}),
+        -- Companies per group counted in two hash aggregations (by company, then by group): no sort of the piece's connections.
+        g as (select status, platform_key as "platformKey", source_type as "sourceType", bool_or(sandbox) as sandbox,
+            sum(connections)::int as connections, count(*)::int as companies
+          from (select last_status as status, coalesce(platform_key, '') as platform_key, source_type, company_id, bool_or(sandbox) as sandbox, count(*) as connections
+                from k group by 1, 2, 3, 4) as by_company
+          group by 1, 2, 3)
+        select count(*)::int as companies, (count(*) filter (where linked.company_id is null))::int as "withoutConnections", (select json_agg(g) from g) as groups
+        from mirror_companies c
+        left join (select distinct company_id from k) as linked on linked.company_id = c.id
+        where ${inRange(sql`c.id`, piece)} and coalesce(c.created_at, c.first_seen_at) < ${end}::timestamptz
+          and (c.deleted_at is null or c.deleted_at > ${end}::timestamptz)`,
+    );
+    addCounts(built, counted!);
+  }
+  for (const table of [connections, companies]) await analyzeBuiltTable(db, table);
+  return built;
+}
+
+/** A piece's counts added to its month's. */
+function addCounts(built: ReconstructedMonth, { companies, withoutConnections, groups }: CompanyCounts & { groups: SnapshotGroup[] | null }): void {
+  built.companies.companies += companies;
+  built.companies.withoutConnections += withoutConnections;
+  for (const group of groups ?? []) {
+    const key = JSON.stringify([group.status, group.platformKey, group.sourceType]);
+    const sum = built.groups.get(key);
+    if (!sum) built.groups.set(key, group);
+    else Object.assign(sum, { sandbox: sum.sandbox || group.sandbox, connections: sum.connections + group.connections, companies: sum.companies + group.companies });
+  }
+}
+
+/** The reconstructed month's snapshot recorded and its tables swapped in for the month's partitions, in the caller's transaction. */
+async function publishReconstructedMonth(tx: Db, { month, day, end, companies, groups, tables }: ReconstructedMonth, runId: number): Promise<void> {
+  await tx.execute(sql`
     insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, reconstructed)
-    select ${day}::date, ${end}::timestamptz - interval '1 millisecond', ${runId}, count(*)::int, (count(*) filter (where k.company_id is null))::int, true
-    from mirror_companies c
-    left join (select distinct k.company_id from ${atEnd}) as k on k.company_id = c.id
-    where coalesce(c.created_at, c.first_seen_at) < ${end}::timestamptz and (c.deleted_at is null or c.deleted_at > ${end}::timestamptz)`);
-  // Companies per group counted in two hash aggregations (by company, then by group): no sort of the month's connections.
-  await db.execute(sql`
-    insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
-    select ${day}::date, g.status, g.platform_key, g.source_type, bool_or(g.sandbox), sum(g.connections)::int, count(*)::int
-    from (select k.status, coalesce(k.platform_key, '') as platform_key, k.source_type, k.company_id, bool_or(k.sandbox) as sandbox, count(*) as connections
-          from ${atEnd} group by k.status, coalesce(k.platform_key, ''), k.source_type, k.company_id) as g
-    group by g.status, g.platform_key, g.source_type`);
-  await db.execute(sql`
-    insert into mirror_connection_months (month, connection_id, company_id, platform_key, platform_name, source_type, sandbox,
-      first_day, last_day, first_status, last_status, days_seen, days_linked, previous_status)
-    select ${month}, k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${day}::date, ${day}::date, k.status, k.status,
-      1, (k.status = 'Linked')::int, k.previous_status
-    from ${atEnd}`);
-  await rollUpCompanies(db, month, day, { replaced: false, fresh: true });
+    values (${day}::date, ${end}::timestamptz - interval '1 millisecond', ${runId}, ${companies.companies}, ${companies.withoutConnections}, true)`);
+  const counted = [...groups.values()];
+  if (counted.length > 0) {
+    await tx.execute(sql`
+      insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
+      select ${day}::date, * from unnest(${array(counted.map((group) => group.status), 'text')}, ${array(counted.map((group) => group.platformKey), 'text')},
+        ${array(counted.map((group) => group.sourceType), 'text')}, ${array(counted.map((group) => group.sandbox), 'boolean')},
+        ${array(counted.map((group) => group.connections), 'bigint')}::int[], ${array(counted.map((group) => group.companies), 'bigint')}::int[])`);
+  }
+  for (const [table, built] of Object.entries(tables) as Array<[MonthPartitionedTable, string]>) await publishBuiltTable(tx, table, month, built);
 }

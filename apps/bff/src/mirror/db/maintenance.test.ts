@@ -32,8 +32,9 @@ describe.each(DATABASE_KINDS)('first load with deferred indexes on %s', (databas
     const dropped = await deferred(stack);
     expect(dropped).toEqual(expect.arrayContaining(['mirror_changes_company', 'mirror_companies_name', 'mirror_connections_company', 'mirror_connection_errors_company']));
     expect((await mirrorIndexes(stack)).filter((name) => dropped.includes(name))).toEqual([]);
-    // Unique indexes stay: the load's upserts need them.
-    expect(await mirrorIndexes(stack)).toContain('mirror_connection_errors_identity');
+    // Unique indexes stay: the load's upserts need them. So does the search index, built before the load.
+    expect(await mirrorIndexes(stack)).toEqual(expect.arrayContaining(['mirror_connection_errors_identity', 'mirror_companies_search_trgm']));
+    expect(dropped).not.toContain('mirror_companies_search_trgm');
 
     const resumed = await syncOnce(syncContext(stack));
     expect(resumed).toMatchObject({ id: crashed.id, status: 'completed' });
@@ -45,13 +46,16 @@ describe.each(DATABASE_KINDS)('first load with deferred indexes on %s', (databas
   it("after the first load analyzes the month tables it only inserted into, and vacuums the others", async () => {
     const upkeep = await rows<{ table: string; vacuumed: boolean; analyzed: boolean }>(
       stack.db,
-      sql`select relname as table, last_vacuum is not null as vacuumed, last_analyze is not null as analyzed from pg_stat_user_tables
-          where relname in ('mirror_connection_months', 'mirror_company_months', 'mirror_reports') order by relname`,
+      sql`select regexp_replace(relname, '_[dm][0-9]+$', '_<month>') as table, bool_or(last_vacuum is not null) as vacuumed, bool_and(last_analyze is not null) as analyzed
+          from pg_stat_user_tables where relname in ('mirror_snapshot_days', 'mirror_reports') or relname ~ '^mirror_(connection|company)_months_[dm][0-9]+$'
+          group by 1 order by 1`,
     );
+    // Each month's partition as built and analyzed by the snapshot or the backfill.
     expect(upkeep).toEqual([
-      { table: 'mirror_company_months', vacuumed: false, analyzed: true },
-      { table: 'mirror_connection_months', vacuumed: false, analyzed: true },
+      { table: 'mirror_company_months_<month>', vacuumed: false, analyzed: true },
+      { table: 'mirror_connection_months_<month>', vacuumed: false, analyzed: true },
       { table: 'mirror_reports', vacuumed: true, analyzed: true },
+      { table: 'mirror_snapshot_days', vacuumed: false, analyzed: true },
     ]);
   });
 

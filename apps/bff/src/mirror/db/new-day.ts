@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { inRange, tableKeyRanges, type KeyRange } from '../../reports/key-ranges.js';
 import { monthOf, previousMonth } from '../../reports/month.js';
 import { changeSeqThrough, companyCounts, previousMonthLastDay, rollUp, type CompanyCounts } from './month-rows.js';
-import { dropUnpublishedTables, publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
+import { analyzeBuiltTable, dropUnpublishedTables, publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
 import { rows } from './sql.js';
 import type { DailySnapshot } from './snapshot.js';
 
@@ -61,7 +61,7 @@ export async function buildNewDay(db: Db, day: string, pieces: BuildPieces = BUI
     counts.companies += piece.companies;
     counts.withoutConnections += piece.withoutConnections;
   }
-  for (const table of [connections, companies]) await analyzeBuilt(db, table);
+  for (const table of [connections, companies]) await analyzeBuiltTable(db, table);
   return { day, through, companies: counts, tables: { mirror_connection_months: connections, mirror_company_months: companies } };
 }
 
@@ -87,19 +87,6 @@ function rollForward(into: string, month: string, day: string, previousDay: stri
     full join (select * from mirror_connections where deleted_at is null and ${inRange(sql`id`, range)}) as c on c.id = m.connection_id
     left join mirror_connection_months p on p.month = ${previousMonth(month)} and p.connection_id = c.id and p.last_day = ${previousDay}::date
       and ${inRange(sql`p.connection_id`, range)}`;
-}
-
-/**
- * Statistics for a built table before it is published: without them the month's report, made
- * right after, joined the months by plans that took 200 ms a piece instead of 40. From a sample of
- * 3,000 rows (a tenth of the default), so the one statement stays short; the daily upkeep's
- * thresholds leave it at that.
- */
-async function analyzeBuilt(db: Db, table: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`set local default_statistics_target = 10`);
-    await tx.execute(sql.raw(`analyze ${table}`));
-  });
 }
 
 /**

@@ -172,14 +172,12 @@ async function companiesReshapedSince(db: Db, takenMs: number): Promise<boolean>
 /**
  * mirror_company_months for `month` from its connections, as of snapshot `day` (the month's
  * latest): of every company, or of `companies` (a subquery of ids) when only theirs changed.
- * `fresh`: the month has no company rows yet (a reconstructed month), so they are inserted without
- * checking each for an existing one.
  */
 export async function rollUpCompanies(
   db: Db,
   month: string,
   day: string,
-  { replaced, companies, fresh = false }: { replaced: boolean; companies?: SQL; fresh?: boolean },
+  { replaced, companies }: { replaced: boolean; companies?: SQL },
 ): Promise<void> {
   const ofCompanies = (column: SQL) => (companies ? sql`${column} in ${companies}` : sql`true`);
   if (replaced) {
@@ -187,7 +185,7 @@ export async function rollUpCompanies(
     await db.execute(sql`delete from mirror_company_months m where m.month = ${month} and ${ofCompanies(sql`m.company_id`)}
       and not exists (select 1 from mirror_connection_months c where c.month = ${month} and c.company_id = m.company_id)`);
   }
-  await db.execute(rollUp({ into: 'mirror_company_months', from: 'mirror_connection_months', month, day, which: ofCompanies(sql`company_id`), upsert: !fresh }));
+  await db.execute(rollUp({ into: 'mirror_company_months', from: 'mirror_connection_months', month, day, which: ofCompanies(sql`company_id`), upsert: true }));
 }
 
 /** Removes history older than `before` (by when the mirror saw it). Notes are kept. */

@@ -93,6 +93,11 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       await requestsFirst();
       const month = monthOf(day);
+      // Before the day's snapshot, so a first load's current month tells new connections from old
+      // by the months the backfill fills (later, a whole month's rows would be updated for it).
+      // Cheap when there is nothing to fill; the next pass resumes a backfill that stopped.
+      const reconstructed = await backfillMonths(db, day, runId, requestsFirst);
+      await requestsFirst();
       // A day's first snapshot is built in pieces first; the transaction publishes it. The possible
       // duplicates are kept in the snapshot's transaction: a snapshot that found nothing changed can
       // rely on them. The day's counts and the month's report are made from it after it, in pieces
@@ -106,26 +111,15 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       });
       // A build another snapshot of the day overtook: never published.
       if (newDay && snapshot !== 'taken') await dropUnpublishedTables(db);
-      for (const pending of new Set([...(await pendingMonths(db)), month])) {
+      // The month's changes are counted against the month before it, which the backfill may have filled.
+      for (const pending of new Set([...(await pendingMonths(db)), month, ...reconstructed])) {
         await requestsFirst();
-        await keepSnapshotReport(db, pending, billableRule);
+        await keepSnapshotReport(db, pending, billableRule, { force: reconstructed.length > 0 });
       }
-      // After the snapshot, so its one transaction stays short (before it, the snapshot joins the
-      // filled months' rows). Cheap when there is nothing to fill; the next pass resumes a backfill
-      // that stopped.
-      await requestsFirst();
-      const reconstructed = await backfillMonths(db, day, runId, requestsFirst);
       const firstOfDay = snapshot === 'taken';
       const pruned = firstOfDay ? await prune(db, pruneBefore) : undefined;
       await requestsFirst();
       if (firstOfDay) await dailyUpkeep(db, firstLoad);
-      // The month's changes are counted against the month before it, which the backfill may have filled.
-      if (reconstructed.length > 0) {
-        for (const filled of [...reconstructed, month]) {
-          await requestsFirst();
-          await keepSnapshotReport(db, filled, billableRule, { force: true });
-        }
-      }
       return { snapshot, reconstructedMonths: reconstructed.length, pruned, indexesRebuilt, duplicateGroups, searchIndexBuilt: await ensureSearchIndex(db) };
     },
   };
