@@ -115,7 +115,7 @@ describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed o
     ),
   });
 
-  it('adds up to the same months when each is built in pieces of a few companies', async () => {
+  it('adds up to the same months when each is built in pieces of a few connections and companies', async () => {
     const today = new Date(stack.deps.now()).toISOString().slice(0, 10);
     const { body: before } = await stack.json(`/api/reports/connection-counts?month=${today.slice(0, 7)}`);
     const snapshots = await reconstructedSnapshots();
@@ -123,7 +123,7 @@ describe.each(DATABASE_KINDS)('months before the first snapshot, reconstructed o
     await forgetMonths(await reconstructedMonths());
     const [{ runId }] = (await rows<{ runId: number }>(stack.db, sql`select max(id)::int as "runId" from mirror_sync_runs`)) as [{ runId: number }];
 
-    expect(await backfillMonths(stack.db, today, runId, undefined, 3)).toHaveLength(12);
+    expect(await backfillMonths(stack.db, today, runId, undefined, { connections: 5, companies: 3 })).toHaveLength(12);
     expect(await reconstructedSnapshots()).toEqual(snapshots);
     const now = await expectReconstructedFromTheSeed();
     expect(now.changes).toEqual(before.changes);

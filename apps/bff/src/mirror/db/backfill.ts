@@ -5,6 +5,7 @@ import { utcDay } from '../settings.js';
 import { inRange, tableKeyRanges, type KeyRange } from '../../reports/key-ranges.js';
 import { analyzeBuiltTable, publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
 import { rollUp, type CompanyCounts } from './month-rows.js';
+import type { BuildPieces } from './new-day.js';
 import { array, rows } from './sql.js';
 
 /** What a reconstructed month is based on; reports state it. */
@@ -15,27 +16,27 @@ export const RECONSTRUCTION_BASIS =
 const BACKFILL_MONTHS = 12;
 
 /**
- * Companies per piece of a reconstructed month: each piece's statements (the connections' rows,
- * their companies' rows, the piece's counts) hold embedded PGlite for tens of milliseconds at
- * 100,000 companies, where the month in one transaction held it for 1.5–2.4 s.
+ * Ids per piece of a reconstructed month: each statement writes about this many connections' rows,
+ * or rolls up and counts about this many companies. At 100,000 companies each held embedded PGlite
+ * for tens of milliseconds, where a month in one transaction held it for 1.5–2.4 s.
  */
-const BACKFILL_PIECE_COMPANIES = 2_500;
+const BACKFILL_PIECES: BuildPieces = { connections: 6_000, companies: 2_500 };
 
 /**
  * Fills the months before the first real snapshot (up to 12 back from `day`'s month) that have no
  * snapshot with one reconstructed snapshot at each month's end, computed by the same tables and
  * rules as real ones and flagged `reconstructed`. Real snapshots are never replaced by it. Each
- * month is built in tables of its own, in pieces of BACKFILL_PIECE_COMPANIES companies, and
- * published whole in one short transaction, oldest first: a report sees a month whole or not at
- * all, and on embedded PGlite (one statement at a time) requests wait for one piece at most. A
- * backfill that stops keeps the months it published; the next completed pass fills the rest.
+ * month is built in tables of its own, in pieces (BACKFILL_PIECES), and published whole in one
+ * short transaction, oldest first: a report sees a month whole or not at all, and on embedded
+ * PGlite (one statement at a time) requests wait for one piece at most. A backfill that stops
+ * keeps the months it published; the next completed pass fills the rest.
  */
 export async function backfillMonths(
   db: Db,
   day: string,
   runId: number,
   betweenMonths: () => Promise<void> = async () => undefined,
-  pieceCompanies = BACKFILL_PIECE_COMPANIES,
+  sizes: BuildPieces = BACKFILL_PIECES,
 ): Promise<string[]> {
   const current = monthOf(day);
   const [first] = await rows<{ month: string | null }>(db, sql`select to_char(min(day), 'YYYY-MM') as month from mirror_snapshot_days where not reconstructed`);
@@ -49,9 +50,8 @@ export async function backfillMonths(
   );
   const filled = months.filter((month) => month < firstReal && !taken.has(month));
   if (filled.length === 0) return [];
-  const pieces = await tableKeyRanges(db, { table: 'mirror_companies', column: 'id', size: pieceCompanies });
-  await keepConnectionHistory(db, pieces);
   try {
+    const pieces = await keepConnectionHistory(db, sizes);
     for (const month of filled) {
       await betweenMonths();
       const built = await reconstructMonth(db, month, filled.includes(previousMonth(month)), pieces);
@@ -64,35 +64,59 @@ export async function backfillMonths(
       });
     }
   } finally {
-    await db.execute(sql`drop table if exists mirror_backfill_connections`);
+    await dropHistory(db);
   }
   return filled;
+}
+
+/** Where a reconstructed month's pieces fall: ranges of connection ids, and of company ids. */
+interface BackfillPieces {
+  connections: KeyRange[];
+  companies: KeyRange[];
 }
 
 /**
  * Each connection once, with what the months are reconstructed from: when it was there (created,
  * deleted) and, for one now Deauthorized or Unlinked, until when it was Linked (its first active
- * error, else its last sync). Every month reads it: kept in a table of its own (not a temporary
- * one, which on PostgreSQL belongs to one pooled connection) for as long as the backfill runs,
- * filled a piece of companies at a time and read the same way. Its rows are in company order, so
- * a piece's rows are next to each other: in connection order each piece of 2,500 companies read
- * about 4,900 pages of it, and each month's pieces took 3–5 s in all at 100,000 companies.
+ * error, else its last sync). Every month reads it: kept in tables of their own (not temporary
+ * ones, which on PostgreSQL belong to one pooled connection) for as long as the backfill runs,
+ * twice: in connection order, for the month's connection rows, which the month table keeps in that
+ * order; and in company order, for its company rows and counts. Either way a piece's rows lie next
+ * to each other: read through an index from the other order, each piece of 2,500 companies read
+ * about 4,900 pages, and a month took 3–5 s in all at 100,000 companies on embedded PGlite.
  */
-async function keepConnectionHistory(db: Db, pieces: readonly KeyRange[]): Promise<void> {
-  await db.execute(sql`drop table if exists mirror_backfill_connections`);
-  await db.execute(sql`create unlogged table mirror_backfill_connections as ${connectionHistory(sql`false`)} with no data`);
-  await db.execute(sql`create index mirror_backfill_connections_company on mirror_backfill_connections (company_id)`);
-  for (const piece of pieces) await db.execute(sql`insert into mirror_backfill_connections ${connectionHistory(inRange(sql`company_id`, piece))}`);
+async function keepConnectionHistory(db: Db, sizes: BuildPieces): Promise<BackfillPieces> {
+  await dropHistory(db);
+  await db.execute(sql`create unlogged table ${HISTORY.byConnection} as ${connectionHistory(sql`false`, sql`false`)} with no data`);
+  await db.execute(sql`create unlogged table ${HISTORY.byCompany} as table ${HISTORY.byConnection} with no data`);
+  for (const [table, key] of [[HISTORY.byConnection, 'id'], [HISTORY.byConnection, 'company_id'], [HISTORY.byCompany, 'company_id']] as const) {
+    await db.execute(sql`create index on ${table} (${sql.identifier(key)})`);
+  }
+  const connections = await tableKeyRanges(db, { table: 'mirror_connections', column: 'id', size: sizes.connections });
+  for (const piece of connections) {
+    await db.execute(sql`insert into ${HISTORY.byConnection} ${connectionHistory(inRange(sql`id`, piece), inRange(sql`connection_id`, piece))} order by k.id`);
+  }
+  const companies = await tableKeyRanges(db, { table: 'mirror_companies', column: 'id', size: sizes.companies });
+  for (const piece of companies) {
+    await db.execute(sql`insert into ${HISTORY.byCompany} select * from ${HISTORY.byConnection} where ${inRange(sql`company_id`, piece)} order by company_id, id`);
+  }
+  return { connections, companies };
 }
 
-function connectionHistory(companies: SQL): SQL {
+const HISTORY = { byConnection: sql.identifier('mirror_backfill_connections'), byCompany: sql.identifier('mirror_backfill_companies') };
+
+async function dropHistory(db: Db): Promise<void> {
+  for (const table of Object.values(HISTORY)) await db.execute(sql`drop table if exists ${table}`);
+}
+
+/** The history of the connections `connections` selects (on mirror_connections), given `errors`, the same selection on their errors. */
+function connectionHistory(connections: SQL, errors: SQL): SQL {
   return sql`select k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, k.status,
       coalesce(k.created_at, k.first_seen_at) as born, k.deleted_at as gone,
       case when k.status in ('Deauthorized', 'Unlinked')
         then coalesce(e.first_error, case when k.last_sync ~ '^\\d{4}-\\d{2}-\\d{2}T' then k.last_sync::timestamptz end) end as linked_until
-    from (select * from mirror_connections where ${companies}) k
-    left join (select connection_id, min(errored_at) as first_error from mirror_connection_errors where active and ${companies} group by connection_id) e on e.connection_id = k.id
-    order by k.company_id, k.id`;
+    from (select * from mirror_connections where ${connections}) k
+    left join (select connection_id, min(errored_at) as first_error from mirror_connection_errors where active and ${errors} group by connection_id) e on e.connection_id = k.id`;
 }
 
 /**
@@ -133,14 +157,14 @@ interface SnapshotGroup {
 }
 
 /**
- * One snapshot at the month's end (its `taken_at`: the instant it stands for), built a piece of
- * companies at a time: the month's connection rows and company rows in tables of their own, and
- * its counts added up piece by piece (a company's connections all fall in its piece). Each
- * connection's status at the end of the month before is its row there (`previous_status`): when
- * that month is reconstructed in the same pass, it comes from the same history by the same rule,
- * without reading back the rows just written.
+ * One snapshot at the month's end (its `taken_at`: the instant it stands for), built a piece at a
+ * time: the month's connection rows in a table of their own, a piece of connections a statement;
+ * then its company rows in another and its counts added up, a piece of companies a statement (a
+ * company's connections all fall in its piece). Each connection's status at the end of the month
+ * before is its row there (`previous_status`): when that month is reconstructed in the same pass,
+ * it comes from the same history by the same rule, without reading back the rows just written.
  */
-async function reconstructMonth(db: Db, month: string, previousFilled: boolean, pieces: readonly KeyRange[]): Promise<ReconstructedMonth> {
+async function reconstructMonth(db: Db, month: string, previousFilled: boolean, pieces: BackfillPieces): Promise<ReconstructedMonth> {
   const { next } = monthBounds(month);
   const end = `${next}T00:00:00Z`;
   const previousEnd = `${month}-01T00:00:00Z`;
@@ -151,20 +175,24 @@ async function reconstructMonth(db: Db, month: string, previousFilled: boolean, 
   const connections = await startBuiltTable(db, 'mirror_connection_months', day);
   const companies = await startBuiltTable(db, 'mirror_company_months', day);
   const built: ReconstructedMonth = { month, day, end, companies: { companies: 0, withoutConnections: 0 }, groups: new Map(), tables: { mirror_connection_months: connections, mirror_company_months: companies } };
-  for (const piece of pieces) {
-    // One statement a piece: its companies' rows and its counts come from the connection rows it
-    // inserts, not read back from the table being built.
+  for (const piece of pieces.connections) {
+    await db.execute(sql`
+      insert into ${sql.identifier(connections)} (month, connection_id, company_id, platform_key, platform_name, source_type, sandbox,
+        first_day, last_day, first_status, last_status, days_seen, days_linked, previous_status)
+      select ${month}, k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${day}::date, ${day}::date,
+        ${statusAt(end)}, ${statusAt(end)}, 1, (${statusAt(end)} = 'Linked')::int, ${previous.status}
+      from ${HISTORY.byConnection} k ${previous.join}
+      where ${thereAt(end)} and ${inRange(sql`k.id`, piece)}
+      order by k.id`);
+  }
+  for (const piece of pieces.companies) {
+    // The piece's connections as their month rows read (`k`), rolled up and counted in one statement.
     const [counted] = await rows<CompanyCounts & { groups: SnapshotGroup[] | null }>(
       db,
       sql`with k as (
-          insert into ${sql.identifier(connections)} (month, connection_id, company_id, platform_key, platform_name, source_type, sandbox,
-            first_day, last_day, first_status, last_status, days_seen, days_linked, previous_status)
-          select ${month}, k.id, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${day}::date, ${day}::date,
-            ${statusAt(end)}, ${statusAt(end)}, 1, (${statusAt(end)} = 'Linked')::int, ${previous.status}
-          from mirror_backfill_connections k ${previous.join}
-          where ${thereAt(end)} and ${inRange(sql`k.company_id`, piece)}
-          order by k.id
-          returning *),
+          select ${month} as month, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${day}::date as last_day,
+            ${statusAt(end)} as last_status, 1 as days_seen, (${statusAt(end)} = 'Linked')::int as days_linked
+          from ${HISTORY.byCompany} k where ${thereAt(end)} and ${inRange(sql`k.company_id`, piece)}),
         rolled_up as (${rollUp({ into: companies, from: 'k', month, day, which: sql`true`, upsert: false })}),
         -- Companies per group counted in two hash aggregations (by company, then by group): no sort of the piece's connections.
         g as (select status, platform_key as "platformKey", source_type as "sourceType", bool_or(sandbox) as sandbox,
