@@ -32,9 +32,10 @@ export interface SyncContext {
 }
 
 /**
- * Longest the pass's chores wait for /api requests between two of their steps. Each step holds
- * embedded PGlite for seconds on a large fleet, and a request with several queries caught by one
- * step would otherwise be caught again by the next: worth a second's wait for the backlog to clear.
+ * Longest the pass's chores wait for /api requests between two of their steps. Some steps hold
+ * embedded PGlite for up to a second on a large fleet (an index's build after a first load), and a
+ * request with several queries caught by one step would otherwise be caught again by the next:
+ * worth a second's wait for the backlog to clear.
  */
 const CHORES_REQUESTS_FIRST_MAX_WAIT_MS = 1000;
 
