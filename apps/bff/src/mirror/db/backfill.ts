@@ -1,12 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import { mirrorSnapshotCounts } from '../../db/schema/mirror.js';
+import type { DayCount } from '../../reports/connection-counts.js';
 import { monthBounds, monthOf, previousMonth } from '../../reports/month.js';
 import { utcDay } from '../settings.js';
 import { inRange, tableKeyRanges, type KeyRange } from '../../reports/key-ranges.js';
 import { analyzeBuiltTable, publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
 import { rollUp, type CompanyCounts } from './month-rows.js';
 import type { BuildPieces } from './new-day.js';
-import { array, rows } from './sql.js';
+import { rows } from './sql.js';
 
 /** What a reconstructed month is based on; reports state it. */
 export const RECONSTRUCTION_BASIS =
@@ -142,18 +144,8 @@ interface ReconstructedMonth {
   /** The instant the snapshot stands for: the month's end. */
   end: string;
   companies: CompanyCounts;
-  groups: Map<string, SnapshotGroup>;
+  groups: Map<string, DayCount>;
   tables: Record<MonthPartitionedTable, string>;
-}
-
-/** One row of mirror_snapshot_counts. */
-interface SnapshotGroup {
-  status: string;
-  platformKey: string;
-  sourceType: string | null;
-  sandbox: boolean;
-  connections: number;
-  companies: number;
 }
 
 /**
@@ -187,7 +179,7 @@ async function reconstructMonth(db: Db, month: string, previousFilled: boolean, 
   }
   for (const piece of pieces.companies) {
     // The piece's connections as their month rows read (`k`), rolled up and counted in one statement.
-    const [counted] = await rows<CompanyCounts & { groups: SnapshotGroup[] | null }>(
+    const [counted] = await rows<CompanyCounts & { groups: DayCount[] | null }>(
       db,
       sql`with k as (
           select ${month} as month, k.company_id, k.platform_key, k.platform_name, k.source_type, k.sandbox, ${day}::date as last_day,
@@ -213,7 +205,7 @@ async function reconstructMonth(db: Db, month: string, previousFilled: boolean, 
 }
 
 /** A piece's counts added to its month's. */
-function addCounts(built: ReconstructedMonth, { companies, withoutConnections, groups }: CompanyCounts & { groups: SnapshotGroup[] | null }): void {
+function addCounts(built: ReconstructedMonth, { companies, withoutConnections, groups }: CompanyCounts & { groups: DayCount[] | null }): void {
   built.companies.companies += companies;
   built.companies.withoutConnections += withoutConnections;
   for (const group of groups ?? []) {
@@ -230,12 +222,6 @@ async function publishReconstructedMonth(tx: Db, { month, day, end, companies, g
     insert into mirror_snapshot_days (day, taken_at, run_id, companies, companies_without_connections, reconstructed)
     values (${day}::date, ${end}::timestamptz - interval '1 millisecond', ${runId}, ${companies.companies}, ${companies.withoutConnections}, true)`);
   const counted = [...groups.values()];
-  if (counted.length > 0) {
-    await tx.execute(sql`
-      insert into mirror_snapshot_counts (day, status, platform_key, source_type, sandbox, connections, companies)
-      select ${day}::date, * from unnest(${array(counted.map((group) => group.status), 'text')}, ${array(counted.map((group) => group.platformKey), 'text')},
-        ${array(counted.map((group) => group.sourceType), 'text')}, ${array(counted.map((group) => group.sandbox), 'boolean')},
-        ${array(counted.map((group) => group.connections), 'bigint')}::int[], ${array(counted.map((group) => group.companies), 'bigint')}::int[])`);
-  }
+  if (counted.length > 0) await tx.insert(mirrorSnapshotCounts).values(counted.map((count) => ({ day, ...count })));
   for (const [table, built] of Object.entries(tables) as Array<[MonthPartitionedTable, string]>) await publishBuiltTable(tx, table, month, built);
 }
