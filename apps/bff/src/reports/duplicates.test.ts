@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { rows } from '../mirror/db/sql.js';
-import { refreshDuplicateGroups } from './duplicates.js';
+import { findDuplicateGroupsInPieces, refreshDuplicateGroups } from './duplicates.js';
 import { normaliseName } from '../resources/companies/name-similarity.js';
 
 let stack: Stack;
@@ -94,5 +94,19 @@ describe('possible duplicates kept after each sync', () => {
     const before = await keptGroups();
     await syncOnce(syncContext(stack));
     expect(await keptGroups()).toEqual(before);
+  });
+
+  it("found in pieces, as a first load finds them, the groups are those found whole, and the pieces' stale ones are gone", async () => {
+    const singles = [...stack.emu.store.connections.values()].filter((connection) => stack.emu.store.companies.get(connection.companyId)?.connectionIds.length === 1).slice(0, 6);
+    for (const single of singles) await stack.deps.codat.connections.create(single.companyId, { platformKey: single.integrationKey });
+    await syncOnce(syncContext(stack));
+    const whole = await keptGroups();
+    const companyIds = (groups: typeof whole) => new Map([...groups].map(([id, group]) => [id, group.companyIds]));
+    expect([...whole.keys()].filter((id) => id.startsWith('samePlatform:'))).toHaveLength(singles.length);
+    await stack.db.execute(sql`delete from mirror_duplicate_groups where reason = 'samePlatform' or key like 'q%'`);
+    await stack.db.execute(sql`insert into mirror_duplicate_groups (reason, key, company_ids) values
+      ('merchantId', 'M-gone', array['a', 'b']), ('sameName', 'gone name', array['a', 'b']), ('samePlatform', 'gone-company:qbo', array['gone-company'])`);
+    await findDuplicateGroupsInPieces(stack.db, async () => undefined);
+    expect(companyIds(await keptGroups())).toEqual(companyIds(whole));
   });
 });

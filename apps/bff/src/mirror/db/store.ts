@@ -11,9 +11,9 @@ import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
 import { applyWrite, forgetDigests, recordDigests } from './write.js';
-import { BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
+import { analyzeFromSample, BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
-import { refreshDuplicateGroups } from '../../reports/duplicates.js';
+import { findDuplicateGroupsInPieces, refreshDuplicateGroups } from '../../reports/duplicates.js';
 import { monthOf } from '../../reports/month.js';
 import { keepSnapshotReport, pendingMonths } from '../../reports/stored-report.js';
 
@@ -90,7 +90,7 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       const indexesRebuilt = await restoreIndexes(db);
       await requestsFirst();
       // After a first load the planner knows nothing of the new rows yet: statistics first.
-      if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
+      if (firstLoad) await vacuum(db, BULK_LOADED_TABLES, (table) => analyzeFromSample(db, table));
       await requestsFirst();
       const month = monthOf(day);
       // Before the day's snapshot, so a first load's current month tells new connections from old
@@ -103,11 +103,14 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       // rely on them. The day's counts and the month's report are made from it after it, in pieces
       // (until then requests are answered the report as of the snapshot before).
       const newDay = await buildNewDay(db, day);
+      // A first load's groups are found in pieces beforehand; the snapshot's refresh then finds
+      // again only what changed since.
+      const groupedAsOf = firstLoad ? await findDuplicateGroupsInPieces(db, requestsFirst) : undefined;
       await requestsFirst();
       const { outcome: snapshot, duplicateGroups } = await db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
         const { outcome, reshaped, duplicatesAsOf } = await takeDailySnapshot(tx, day, runId, at, newDay);
-        return { outcome, duplicateGroups: reshaped ? await refreshDuplicateGroups(tx, duplicatesAsOf) : undefined };
+        return { outcome, duplicateGroups: reshaped ? await refreshDuplicateGroups(tx, duplicatesAsOf ?? groupedAsOf) : undefined };
       });
       // A build another snapshot of the day overtook: never published.
       if (newDay && snapshot !== 'taken') await dropUnpublishedTables(db);
