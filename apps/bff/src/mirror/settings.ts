@@ -14,7 +14,8 @@ export interface MirrorSettings {
   pageSize: number;
   /**
    * Companies of a page diffed and written per transaction: small enough that a request waits
-   * for one slice, not a page (the database is one connection on embedded PGlite).
+   * for one slice, not a page (the database is one connection on embedded PGlite). A first load's
+   * slice of 250 held PGlite for 100–330 ms at 100,000 companies.
    */
   sliceCompanies: number;
   /** A replica's claim on the sync; renewed every page, so a dead replica's claim runs out. */
@@ -40,7 +41,7 @@ export const MIRROR_DEFAULTS: MirrorSettings = {
   intervalMs: 15 * 60_000,
   retentionMonths: 13,
   pageSize: 1000,
-  sliceCompanies: 250,
+  sliceCompanies: 100,
   leaseTtlMs: 5 * 60_000,
   resumeWithinMs: 24 * 60 * 60_000,
   pageAttempts: 6,

@@ -5,8 +5,7 @@ import type { DayCount } from '../../reports/connection-counts.js';
 import { monthBounds, monthOf, previousMonth } from '../../reports/month.js';
 import { utcDay } from '../settings.js';
 import { inRange, tableKeyRanges, type KeyRange } from '../../reports/key-ranges.js';
-import { analyzeFromSample } from './maintenance.js';
-import { publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
+import { analyzeBuiltTable, publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
 import { rollUp, type CompanyCounts } from './month-rows.js';
 import type { BuildPieces } from './new-day.js';
 import { rows } from './sql.js';
@@ -201,7 +200,7 @@ async function reconstructMonth(db: Db, month: string, previousFilled: boolean, 
     );
     addCounts(built, counted!);
   }
-  for (const table of [connections, companies]) await analyzeFromSample(db, table);
+  for (const table of [connections, companies]) await analyzeBuiltTable(db, table);
   return built;
 }
 

@@ -91,31 +91,16 @@ export const OTHER_MIRROR_TABLES = [
 export const MONTH_TABLES = ['mirror_snapshot_days', 'mirror_snapshot_counts', 'mirror_connection_months', 'mirror_company_months'];
 
 /**
- * Statistics from a sample of 3,000 rows (a tenth of the default), so the one statement stays short:
- * for a month's table built for a snapshot, before it is published (without them the month's
- * report, made right after, joined the months by plans that took 200 ms a piece instead of 40), and
- * for the tables a first load filled (analyzed from the default sample, each held embedded PGlite
- * for 0.3–0.44 s at 100,000 companies). The daily upkeep's thresholds leave it at that until a
- * tenth of the table has changed.
- */
-export async function analyzeFromSample(db: Db, table: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`set local default_statistics_target = 10`);
-    await tx.execute(sql.raw(`analyze ${table}`));
-  });
-}
-
-/**
  * VACUUM, then ANALYZE: the space of deleted and updated rows made reusable, and planner
  * statistics refreshed. PostgreSQL's autovacuum would see to both; PGlite runs none, so without
  * this its files only grow. Two statements per table: on embedded PGlite (one statement at a time)
  * requests waiting for the database go between them (as one, each held it for 0.3–0.7 s after a
  * first load of 100,000 companies).
  */
-export async function vacuum(db: Db, tables: readonly string[], analyze: (table: string) => Promise<unknown> = (table) => db.execute(sql.raw(`analyze ${table}`))): Promise<void> {
+export async function vacuum(db: Db, tables: readonly string[]): Promise<void> {
   for (const table of tables) {
     await db.execute(sql.raw(`vacuum ${table}`));
-    await analyze(table);
+    await db.execute(sql.raw(`analyze ${table}`));
   }
 }
 

@@ -80,6 +80,19 @@ export async function startBuiltTable(db: Db, table: MonthPartitionedTable, day:
 }
 
 /**
+ * Statistics for a month's table built for a snapshot, before it is published: without them the
+ * month's report, made right after, joined the months by plans that took 200 ms a piece instead of
+ * 40. From a sample of 3,000 rows (a tenth of the default), so the one statement stays short; the
+ * daily upkeep's thresholds leave it at that.
+ */
+export async function analyzeBuiltTable(db: Db, table: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local default_statistics_target = 10`);
+    await tx.execute(sql.raw(`analyze ${table}`));
+  });
+}
+
+/**
  * Inside the transaction that publishes a built snapshot: the built table becomes the
  * month's partition of `table`, and the one it replaces is dropped. On PostgreSQL the detach waits
  * for statements reading the table to end, and holds back those that come meanwhile (milliseconds

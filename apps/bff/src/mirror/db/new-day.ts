@@ -2,9 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { inRange, tableKeyRanges, type KeyRange } from '../../reports/key-ranges.js';
 import { monthOf, previousMonth } from '../../reports/month.js';
-import { analyzeFromSample } from './maintenance.js';
 import { changeSeqThrough, companyCounts, previousMonthLastDay, rollUp, type CompanyCounts } from './month-rows.js';
-import { dropUnpublishedTables, publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
+import { analyzeBuiltTable, dropUnpublishedTables, publishBuiltTable, startBuiltTable, type MonthPartitionedTable } from './month-partitions.js';
 import { rows } from './sql.js';
 import type { DailySnapshot } from './snapshot.js';
 
@@ -62,7 +61,7 @@ export async function buildNewDay(db: Db, day: string, pieces: BuildPieces = BUI
     counts.companies += piece.companies;
     counts.withoutConnections += piece.withoutConnections;
   }
-  for (const table of [connections, companies]) await analyzeFromSample(db, table);
+  for (const table of [connections, companies]) await analyzeBuiltTable(db, table);
   return { day, through, companies: counts, tables: { mirror_connection_months: connections, mirror_company_months: companies } };
 }
 

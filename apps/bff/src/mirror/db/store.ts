@@ -11,7 +11,7 @@ import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
 import { applyWrite, forgetDigests, recordDigests } from './write.js';
-import { analyzeFromSample, BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
+import { BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { findDuplicateGroupsInPieces, refreshDuplicateGroups } from '../../reports/duplicates.js';
 import { monthOf } from '../../reports/month.js';
@@ -90,7 +90,7 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       const indexesRebuilt = await restoreIndexes(db);
       await requestsFirst();
       // After a first load the planner knows nothing of the new rows yet: statistics first.
-      if (firstLoad) await vacuum(db, BULK_LOADED_TABLES, (table) => analyzeFromSample(db, table));
+      if (firstLoad) await vacuum(db, BULK_LOADED_TABLES);
       await requestsFirst();
       const month = monthOf(day);
       // Before the day's snapshot, so a first load's current month tells new connections from old
