@@ -4,7 +4,7 @@ import { mirrorCounts, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../..
 import { DATABASE_KINDS } from '../../../test/databases.js';
 import { startStack, type Stack } from '../../../test/stack.js';
 import { dailyUpkeep } from './maintenance.js';
-import { rows } from './sql.js';
+import { PUBLISH_ROW_COUNTS, rows } from './sql.js';
 
 const mirrorIndexes = async (stack: Stack) =>
   (await rows<{ name: string }>(stack.db, sql`select indexname as name from pg_indexes where tablename like 'mirror%' order by 1`)).map((row) => row.name);
@@ -30,11 +30,11 @@ describe.each(DATABASE_KINDS)('first load with deferred indexes on %s', (databas
     );
     expect(crashed.status).toBe('interrupted');
     const dropped = await deferred(stack);
-    expect(dropped).toEqual(expect.arrayContaining(['mirror_changes_transitions', 'mirror_companies_name', 'mirror_connections_company', 'mirror_connection_errors_company']));
+    expect(dropped).toEqual(expect.arrayContaining(['mirror_changes_transitions', 'mirror_companies_name', 'mirror_connections_change_seq', 'mirror_connection_errors_company']));
     expect((await mirrorIndexes(stack)).filter((name) => dropped.includes(name))).toEqual([]);
     // Unique indexes stay: the load's upserts need them. So do the search index, built before the
-    // load, and the indexes whose builds afterwards were the longest.
-    const kept = ['mirror_companies_search_trgm', 'mirror_changes_company', 'mirror_connections_status', 'mirror_connections_platform'];
+    // load, the one each slice reads stored connections by, and those whose builds afterwards were the longest.
+    const kept = ['mirror_companies_search_trgm', 'mirror_connections_company', 'mirror_changes_company', 'mirror_connections_status', 'mirror_connections_platform'];
     expect(await mirrorIndexes(stack)).toEqual(expect.arrayContaining(['mirror_connection_errors_identity', ...kept]));
     expect(dropped.filter((name) => kept.includes(name))).toEqual([]);
 
@@ -89,8 +89,18 @@ describe('daily upkeep on pglite', () => {
       ).map(({ table, ...counts }) => [table, counts]),
     );
 
-  it('vacuums the tables a fifth of whose rows are dead, analyzes those a tenth of which changed, and leaves the rest', async () => {
+  it("counts the months a first load built as unchanged since their statistics, so the next day's upkeep leaves them", async () => {
     expect((await syncOnce(syncContext(stack))).status).toBe('completed');
+    await stack.db.execute(PUBLISH_ROW_COUNTS);
+    const months = await rows<{ table: string; changed: number; analyzes: number }>(
+      stack.db,
+      sql`select relname as table, n_mod_since_analyze::int as changed, analyze_count::int as analyzes from pg_stat_user_tables where relname ~ '^mirror_(connection|company)_months_' order by 1`,
+    );
+    expect(months.length).toBeGreaterThan(20);
+    expect(months.filter((month) => month.changed > 0 || month.analyzes !== 1)).toEqual([]);
+  });
+
+  it('vacuums the tables a fifth of whose rows are dead, analyzes those a tenth of which changed, and leaves the rest', async () => {
     await dailyUpkeep(stack.db, false);
     const before = await upkeepCounts();
     const [month] = Object.keys(before).filter((table) => /^mirror_connection_months_/.test(table));

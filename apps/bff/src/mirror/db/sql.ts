@@ -34,6 +34,14 @@ export const iso = (date: Date | null | undefined) => (date ? date.toISOString()
  */
 export const LARGE_WORK_MEM = sql`set local work_mem = '32MB'`;
 
+/**
+ * Publishes the session's row counts now: a session publishes them at most once a second, so on
+ * embedded PGlite's one session pg_stat_user_tables leaves out the last second's writes, and an
+ * ANALYZE made meanwhile finds them counted as changed since once they are published. (The
+ * function is PostgreSQL 15's, hence the check.)
+ */
+export const PUBLISH_ROW_COUNTS = sql`do $$ begin if exists (select 1 from pg_proc where proname = 'pg_stat_force_next_flush') then perform pg_stat_force_next_flush(); end if; end $$`;
+
 /** `fn` in a transaction with LARGE_WORK_MEM: for reads that sort or hash a month of connections. */
 export function withLargeWorkMem<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (transaction) => {
