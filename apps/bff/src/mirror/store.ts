@@ -120,6 +120,8 @@ export interface MirrorStore {
 
   /** Before a first load: secondary indexes dropped, to be rebuilt by finishPass. */
   deferIndexes(): Promise<number>;
+  /** Once a first load has written its first page: statistics of the tables it fills (see analyzeLoadStart). */
+  analyzeLoadStart(): Promise<void>;
 
   /**
    * After a completed pass: the indexes deferred for a first load rebuilt (and those tables

@@ -125,6 +125,7 @@ async function writePages(ctx: SyncContext, paging: PagingContext, run: SyncRun,
       // The next page downloads while this one is written: two pages in memory at most.
       next = last || quotaLow ? undefined : fetchAt(page + 1);
       await writePage(ctx, run, page, fetched, baseline);
+      if (baseline && page === run.lastPage + 1) await ctx.store.analyzeLoadStart();
       await ctx.afterPage?.(run, page);
       if (quotaLow) throw quotaLow;
       page += 1;

@@ -11,7 +11,7 @@ import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
 import { applyWrite, forgetDigests, recordDigests } from './write.js';
-import { BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
+import { analyzeLoadStart, BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { findDuplicateGroupsInPieces, refreshDuplicateGroups } from '../../reports/duplicates.js';
 import { monthOf } from '../../reports/month.js';
@@ -85,6 +85,7 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
     },
 
     deferIndexes: () => deferIndexes(db),
+    analyzeLoadStart: () => analyzeLoadStart(db),
 
     finishPass: async ({ day, runId, at, pruneBefore, firstLoad, requestsFirst = async () => undefined }) => {
       const indexesRebuilt = await restoreIndexes(db);
