@@ -106,7 +106,7 @@ describe('possible duplicates kept after each sync', () => {
     await stack.db.execute(sql`delete from mirror_duplicate_groups where reason = 'samePlatform' or key like 'q%'`);
     await stack.db.execute(sql`insert into mirror_duplicate_groups (reason, key, company_ids) values
       ('merchantId', 'M-gone', array['a', 'b']), ('sameName', 'gone name', array['a', 'b']), ('samePlatform', 'gone-company:qbo', array['gone-company'])`);
-    await findDuplicateGroupsInPieces(stack.db, async () => undefined);
+    await findDuplicateGroupsInPieces(stack.db, new Date(stack.deps.now()), async () => undefined);
     expect(companyIds(await keptGroups())).toEqual(companyIds(whole));
   });
 });

@@ -95,16 +95,17 @@ const FLEET_PIECES = 8;
  * statement per kind and eighth of the fleet (its rows chosen by a hash of the column groups are
  * found by), each in its own short transaction, with `between` awaited before each: in one
  * statement the first load's grouping held embedded PGlite for 0.8 s at 100,000 companies. Answers
- * what they are found as of, for the snapshot's refresh to find again what changed meanwhile.
+ * what they are found as of (`at`, the pass's time by the clock its writes are stamped with), for
+ * the snapshot's refresh to find again what changed meanwhile.
  */
-export async function findDuplicateGroupsInPieces(db: Db, between: () => Promise<void>): Promise<DuplicatesAsOf> {
-  const asOf = { takenAt: new Date(), changeSeq: await changeSeqThrough(db) };
+export async function findDuplicateGroupsInPieces(db: Db, at: Date, between: () => Promise<void>): Promise<DuplicatesAsOf> {
+  const asOf = { takenAt: at, changeSeq: await changeSeqThrough(db) };
   for (const kind of DUPLICATE_KINDS) {
     for (let piece = 0; piece < FLEET_PIECES; piece += 1) {
       const inPiece = (value: SQL) => sql`(hashtext(${value}) & ${FLEET_PIECES - 1}) = ${piece}`;
       await between();
       await withLargeWorkMem(db, (tx) =>
-        tx.execute(keepGroups(sql``, groupsOf((scoped) => inPiece(GROUPED_BY[scoped].column))[kind], sql`g.reason = ${kind} and ${inPiece(GROUPED_BY[kind].ofKept)}`)),
+        tx.execute(keepGroups(sql``, groupsOf((of) => inPiece(GROUPED_BY[of].column))[kind], sql`g.reason = ${kind} and ${inPiece(GROUPED_BY[kind].ofKept)}`)),
       );
     }
   }

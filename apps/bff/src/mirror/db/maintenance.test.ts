@@ -77,6 +77,7 @@ describe('daily upkeep on pglite', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ database: 'pglite', settings: { mirror: TEST_MIRROR_SETTINGS } });
+    expect((await syncOnce(syncContext(stack))).status).toBe('completed');
   });
   afterAll(async () => {
     await stack.close();
@@ -93,7 +94,6 @@ describe('daily upkeep on pglite', () => {
     );
 
   it("counts the months a first load built as unchanged since their statistics, so the next day's upkeep leaves them", async () => {
-    expect((await syncOnce(syncContext(stack))).status).toBe('completed');
     await stack.db.execute(PUBLISH_ROW_COUNTS);
     const months = await rows<{ table: string; changed: number; analyzes: number }>(
       stack.db,

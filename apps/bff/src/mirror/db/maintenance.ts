@@ -44,8 +44,12 @@ export async function deferIndexes(db: Db): Promise<number> {
  * autovacuum analyzes). The statistics then say a company has a few connections, however many the
  * load adds.
  */
-export async function analyzeLoadStart(db: Db): Promise<void> {
-  for (const table of BULK_LOADED_TABLES) await db.execute(sql.raw(`analyze ${table}`));
+export function analyzeLoadStart(db: Db): Promise<void> {
+  return analyze(db, BULK_LOADED_TABLES);
+}
+
+async function analyze(db: Db, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await db.execute(sql.raw(`analyze ${table}`));
 }
 
 /** Rebuilds the indexes deferIndexes dropped; cheap when there are none. */
@@ -135,7 +139,7 @@ export async function dailyUpkeep(db: Db, firstLoad: boolean): Promise<void> {
   if (!firstLoad) return upkeepWhereDue(db, [...BULK_LOADED_TABLES, ...OTHER_MIRROR_TABLES]);
   await vacuum(db, OTHER_MIRROR_TABLES.filter((table) => !MONTH_TABLES.includes(table)));
   const partitioned: readonly string[] = MONTH_PARTITIONED_TABLES;
-  for (const table of MONTH_TABLES.filter((table) => !partitioned.includes(table))) await db.execute(sql.raw(`analyze ${table}`));
+  await analyze(db, MONTH_TABLES.filter((table) => !partitioned.includes(table)));
 }
 
 /** Vacuums or analyzes the tables of `tables` (or their partitions) that autovacuum's default thresholds call for. */

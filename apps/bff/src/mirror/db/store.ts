@@ -106,7 +106,7 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
       const newDay = await buildNewDay(db, day);
       // A first load's groups are found in pieces beforehand; the snapshot's refresh then finds
       // again only what changed since.
-      const groupedAsOf = firstLoad ? await findDuplicateGroupsInPieces(db, requestsFirst) : undefined;
+      const groupedAsOf = firstLoad ? await findDuplicateGroupsInPieces(db, at, requestsFirst) : undefined;
       await requestsFirst();
       const { outcome: snapshot, duplicateGroups } = await db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
