@@ -1,4 +1,6 @@
+import { PGlite } from '@electric-sql/pglite';
 import type { Db } from './database.js';
+import { currentLane } from './lanes.js';
 import { PgliteThread } from './pglite-thread.js';
 
 /**
@@ -11,4 +13,19 @@ export async function takeLongestBackgroundHold(db: Db): Promise<number | undefi
   // drizzle keeps the client it was given as `$client`.
   const { $client: client } = db as Db & { $client?: unknown };
   return client instanceof PgliteThread ? client.takeLongestBackgroundHold() : undefined;
+}
+
+/** Embedded PGlite, in its worker thread or not: one session, so every statement waits for the one before. */
+export function runsOneStatementAtATime(db: Db): boolean {
+  const { $client: client } = db as Db & { $client?: unknown };
+  return client instanceof PgliteThread || client instanceof PGlite;
+}
+
+/**
+ * How many statements a summary of the whole mirror is taken in: eight in the background lane on
+ * embedded PGlite, so that requests go between them; else one (a request waiting for the summary
+ * is served sooner by one statement, and PostgreSQL runs requests beside the background).
+ */
+export function summaryPieces(db: Db): number {
+  return currentLane() === 'background' && runsOneStatementAtATime(db) ? 8 : 1;
 }

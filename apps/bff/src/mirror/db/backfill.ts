@@ -20,9 +20,10 @@ const BACKFILL_MONTHS = 12;
 /**
  * Ids per piece of a reconstructed month: each statement writes about this many connections' rows,
  * or rolls up and counts about this many companies. At 100,000 companies each held embedded PGlite
- * for tens of milliseconds, where a month in one transaction held it for 1.5–2.4 s.
+ * for tens of milliseconds (pieces of 6,000 connections up to 130 ms), where a month in one
+ * transaction held it for 1.5–2.4 s.
  */
-const BACKFILL_PIECES: BuildPieces = { connections: 6_000, companies: 2_500 };
+const BACKFILL_PIECES: BuildPieces = { connections: 4_000, companies: 2_500 };
 
 /**
  * Fills the months before the first real snapshot (up to 12 back from `day`'s month) that have no

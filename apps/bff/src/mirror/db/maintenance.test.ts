@@ -1,13 +1,19 @@
 import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorCounts, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../../test/mirror.js';
 import { DATABASE_KINDS } from '../../../test/databases.js';
 import { startStack, type Stack } from '../../../test/stack.js';
+import { emptyWrite } from '../model.js';
+import { mirrorRuntime } from '../runtime.js';
 import { dailyUpkeep } from './maintenance.js';
 import { PUBLISH_ROW_COUNTS, rows } from './sql.js';
 
 const mirrorIndexes = async (stack: Stack) =>
   (await rows<{ name: string }>(stack.db, sql`select indexname as name from pg_indexes where tablename like 'mirror%' order by 1`)).map((row) => row.name);
+/** Pages of the search index's pending list (merged into it by the call). */
+const pendingSearchPages = async (stack: Stack) =>
+  (await rows<{ pages: number }>(stack.db, sql`select gin_clean_pending_list('mirror_companies_search_trgm')::int as pages`))[0]!.pages;
 const deferred = async (stack: Stack) => (await rows<{ name: string }>(stack.db, sql`select name from mirror_deferred_indexes order by 1`)).map((row) => row.name);
 
 describe.each(DATABASE_KINDS)('first load with deferred indexes on %s', (database) => {
@@ -29,15 +35,17 @@ describe.each(DATABASE_KINDS)('first load with deferred indexes on %s', (databas
       }),
     );
     expect(crashed.status).toBe('interrupted');
+    // Embedded PGlite: each slice's companies merged into the search index once written (flushSearchIndex).
+    if (database === 'pglite') expect(await pendingSearchPages(stack)).toBe(0);
     // Analyzed once the first page was written, so the planner looks a slice's companies up by index.
     const analyzed = await rows<{ table: string }>(stack.db, sql`select relname as table from pg_stat_user_tables where last_analyze is not null order by 1`);
     expect(analyzed.map((row) => row.table)).toEqual(expect.arrayContaining(['mirror_changes', 'mirror_companies', 'mirror_connection_errors', 'mirror_connections']));
     const dropped = await deferred(stack);
-    expect(dropped).toEqual(expect.arrayContaining(['mirror_changes_transitions', 'mirror_companies_name', 'mirror_connections_change_seq', 'mirror_connection_errors_company']));
+    expect(dropped).toEqual(expect.arrayContaining(['mirror_companies_name', 'mirror_companies_created', 'mirror_connection_errors_company']));
     expect((await mirrorIndexes(stack)).filter((name) => dropped.includes(name))).toEqual([]);
     // Unique indexes stay: the load's upserts need them. So do the search index, built before the
     // load, the one each slice reads stored connections by, and those whose builds afterwards were the longest.
-    const kept = ['mirror_companies_search_trgm', 'mirror_connections_company', 'mirror_changes_company', 'mirror_connections_status', 'mirror_connections_platform'];
+    const kept = ['mirror_companies_search_trgm', 'mirror_connections_company', 'mirror_changes_company', 'mirror_connections_status', 'mirror_connections_platform', 'mirror_connections_change_seq', 'mirror_changes_transitions'];
     expect(await mirrorIndexes(stack)).toEqual(expect.arrayContaining(['mirror_connection_errors_identity', ...kept]));
     expect(dropped.filter((name) => kept.includes(name))).toEqual([]);
 
@@ -101,6 +109,14 @@ describe('daily upkeep on pglite', () => {
     );
     expect(months.length).toBeGreaterThan(20);
     expect(months.filter((month) => month.changed > 0 || month.analyzes !== 1)).toEqual([]);
+  });
+
+  it("merges a webhook's companies into the search index once written", async () => {
+    const store = mirrorRuntime(stack.deps).sync.store;
+    const now = new Date(stack.deps.now());
+    const company = { id: randomUUID(), name: 'Pending List Bakery', nameNormalised: 'pending list bakery', description: null, merchantId: null, tags: {} };
+    await store.applyWrite({ ...emptyWrite(now), companies: [company] }, 'webhook', now);
+    expect(await pendingSearchPages(stack)).toBe(0);
   });
 
   it('vacuums the tables a fifth of whose rows are dead, analyzes those a tenth of which changed, and leaves the rest', async () => {

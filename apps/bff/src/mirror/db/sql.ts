@@ -29,6 +29,24 @@ export function array(values: readonly unknown[], type: 'text' | 'timestamptz' |
 export const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
 /**
+ * Whether a row is in piece `piece` of `pieces` (a power of two) by the hash of `value`: pieces of
+ * a grouping by `value`, each its own statement, hold every group whole.
+ */
+export const inHashPiece = (value: SQL, piece: number, pieces: number) => sql`(hashtext(${value}) & ${pieces - 1}) = ${piece}`;
+
+/**
+ * The rows of `query` in `pieces` statements (one, or a power of two), each given the condition
+ * that keeps a row in its piece by the hash of the value it is given (see inHashPiece).
+ */
+export async function rowsInPieces<Row>(db: Db, pieces: number, query: (inPiece: (value: SQL) => SQL) => SQL): Promise<Row[]> {
+  const found: Row[] = [];
+  for (let piece = 0; piece < pieces; piece += 1) {
+    found.push(...(await rows<Row>(db, query((value) => (pieces > 1 ? inHashPiece(value, piece, pieces) : sql`true`)))));
+  }
+  return found;
+}
+
+/**
  * For a statement that sorts or groups a whole mirror table (inside a transaction): with
  * PostgreSQL's default 4 MB such sorts spill to temporary files.
  */

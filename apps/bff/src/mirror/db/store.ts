@@ -11,7 +11,7 @@ import { prune, takeDailySnapshot } from './snapshot.js';
 import { array, rows } from './sql.js';
 import { loadState } from './state.js';
 import { applyWrite, forgetDigests, recordDigests } from './write.js';
-import { analyzeLoadStart, BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
+import { analyzeLoadStart, BULK_LOADED_TABLES, dailyUpkeep, deferIndexes, ensureSearchIndex, flushSearchIndex, restoreIndexes, vacuum } from './maintenance.js';
 import type { BillableRule } from '../../reports/billable-rule.js';
 import { findDuplicateGroupsInPieces, refreshDuplicateGroups } from '../../reports/duplicates.js';
 import { monthOf } from '../../reports/month.js';
@@ -62,14 +62,17 @@ export function createMirrorStore(db: Db, billableRule: BillableRule): MirrorSto
         if (seenCompanyIds.length > 0) await tx.execute(sql`${seen} on conflict do nothing`);
         if ((await rows(tx, sql`${advance} returning id`)).length === 0) throw new LeaseLostError(lease.holder);
       });
+      if (write.companies.length > 0) await flushSearchIndex(db);
     },
 
-    applyWrite: (write, source, seenAt) =>
-      db.transaction(async (transaction) => {
+    applyWrite: async (write, source, seenAt) => {
+      await db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
         await applyWrite(tx, write, source, seenAt);
         await forgetDigests(tx, write);
-      }),
+      });
+      if (write.companies.length > 0) await flushSearchIndex(db);
+    },
 
     companiesNotSeen: async (runId, after, scan) => {
       const scanned = await rows<{ id: string; seen: boolean }>(

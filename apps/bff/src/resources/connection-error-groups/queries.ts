@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { summaryPieces } from '../../db/background-holds.js';
 import type { Db } from '../../db/database.js';
-import { array, rows } from '../../mirror/db/sql.js';
+import { array, rows, rowsInPieces } from '../../mirror/db/sql.js';
 import { utcDay, DAY_MS } from '../../mirror/settings.js';
 import type { AffectedCompany } from './schemas.js';
 
@@ -21,15 +22,20 @@ export interface GroupRow {
 
 /**
  * Error groups: counts over active errors (of live connections), first and last seen over every
- * error the mirror keeps. Only groups with an active error, unless `ids` asks for others.
+ * error the mirror keeps. Only groups with an active error, unless `ids` asks for others. All the
+ * groups are found in summaryPieces statements, by the hash of their ids: in one, at 100,000
+ * companies, it held embedded PGlite for 0.15–0.46 s.
  */
-export async function errorGroups(db: Db, ids?: readonly string[]): Promise<GroupRow[]> {
+export function errorGroups(db: Db, ids?: readonly string[]): Promise<GroupRow[]> {
+  if (ids) return rows<GroupRow>(db, groupsWhere(sql`e.group_id = any(${array(ids, 'text')})`, sql``));
+  return rowsInPieces<GroupRow>(db, summaryPieces(db), (inPiece) => groupsWhere(inPiece(sql`e.group_id`), sql`having bool_or(e.active)`));
+}
+
+function groupsWhere(where: SQL, having: SQL): SQL {
   const when = sql`coalesce(e.errored_at, e.first_seen_at)`;
   // The platform's name is read from one connection per group, after grouping: joining every
   // error to its connection first costs more than the grouping itself.
-  return rows<GroupRow>(
-    db,
-    sql`select g.id, g."platformKey", (select k.platform_name from mirror_connections k where k.id = g."someConnectionId") as "platformName",
+  return sql`select g.id, g."platformKey", (select k.platform_name from mirror_connections k where k.id = g."someConnectionId") as "platformName",
           g."statusCode", g."statusText", g."sampleMessage", g.connections, g.companies, g."firstSeenMs", g."lastSeenMs"
         from (select e.group_id as id, e.platform_key as "platformKey", max(e.connection_id) as "someConnectionId",
             e.status_code as "statusCode", e.status_text as "statusText",
@@ -39,10 +45,9 @@ export async function errorGroups(db: Db, ids?: readonly string[]): Promise<Grou
             (extract(epoch from min(${when})) * 1000)::float8 as "firstSeenMs",
             (extract(epoch from max(${when})) * 1000)::float8 as "lastSeenMs"
           from mirror_connection_errors e
-          where ${ids ? sql`e.group_id = any(${array(ids, 'text')})` : sql`true`}
+          where ${where}
           group by e.group_id, e.platform_key, e.status_code, e.status_text
-          ${ids ? sql`` : sql`having bool_or(e.active)`}) as g`,
-  );
+          ${having}) as g`;
 }
 
 export interface GroupStats {

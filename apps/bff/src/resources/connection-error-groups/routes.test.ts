@@ -2,7 +2,9 @@ import { DEMO_FIXTURES as F } from '@console/codat-emulator';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../../test/mirror.js';
 import { startStack, type Stack } from '../../../test/stack.js';
+import { inBackground } from '../../db/lanes.js';
 import { errorGroupId } from '../../mirror/observe.js';
+import { errorGroups, type GroupRow } from './queries.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -49,6 +51,13 @@ describe('connection-error-groups', () => {
     expect(revoked).toMatchObject({ platformKey: 'qhyg', platformName: 'QuickBooks Online', statusCode: '401', probableIncident: false, notes: [] });
     expect(revoked.trend).toHaveLength(30);
     expect(groups.map((g) => g.companies)).toEqual([...groups.map((g) => g.companies)].sort((a, b) => b - a));
+  });
+
+  it('finds the same groups in pieces, as background work on embedded PGlite does, as in one statement', async () => {
+    const byId = (groups: GroupRow[]) => [...groups].sort((a, b) => a.id.localeCompare(b.id));
+    const whole = await errorGroups(stack.db);
+    expect(whole.length).toBeGreaterThan(3);
+    expect(byId(await inBackground(() => errorGroups(stack.db)))).toEqual(byId(whole));
   });
 
   it('flags a spike across many companies as a probable platform incident', async () => {
