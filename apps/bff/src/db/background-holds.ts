@@ -10,16 +10,18 @@ import { PgliteThread } from './pglite-thread.js';
  * the background, and PGlite on the main thread has no lanes.
  */
 export async function takeLongestBackgroundHold(db: Db): Promise<number | undefined> {
-  // drizzle keeps the client it was given as `$client`.
-  const { $client: client } = db as Db & { $client?: unknown };
+  const client = clientOf(db);
   return client instanceof PgliteThread ? client.takeLongestBackgroundHold() : undefined;
 }
 
 /** Embedded PGlite, in its worker thread or not: one session, so every statement waits for the one before. */
 export function runsOneStatementAtATime(db: Db): boolean {
-  const { $client: client } = db as Db & { $client?: unknown };
+  const client = clientOf(db);
   return client instanceof PgliteThread || client instanceof PGlite;
 }
+
+/** The client drizzle was given (it keeps it as `$client`). */
+const clientOf = (db: Db) => (db as Db & { $client?: unknown }).$client;
 
 /**
  * How many statements a summary of the whole mirror is taken in: eight in the background lane on
