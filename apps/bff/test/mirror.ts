@@ -69,3 +69,15 @@ export async function mirrorCounts(stack: Stack) {
   );
   return { ...counts!, byStatus: Object.fromEntries(byStatus.map((row) => [row.status, row.connections])) };
 }
+
+/** Rows whose counts kept by each write (linked_connections, active_errors) differ from a recount. */
+export async function countsAdrift(stack: Stack): Promise<{ companies: number; connections: number }> {
+  const [adrift] = await rows<{ companies: number; connections: number }>(
+    stack.db,
+    sql`select (select count(*)::int from mirror_companies c
+            where c.linked_connections <> (select count(*) from mirror_connections k where k.company_id = c.id and k.status = 'Linked' and k.deleted_at is null)) as companies,
+          (select count(*)::int from mirror_connections k
+            where k.active_errors <> (select count(*) from mirror_connection_errors e where e.connection_id = k.id and e.active)) as connections`,
+  );
+  return adrift!;
+}

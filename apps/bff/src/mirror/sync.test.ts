@@ -1,7 +1,7 @@
 import { DEMO_FIXTURES as F, summarizeStore } from '@console/codat-emulator';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changesSince, emulatorControl, lastChangeId, mirrorCounts, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
+import { changesSince, countsAdrift, emulatorControl, lastChangeId, mirrorCounts, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { DATABASE_KINDS } from '../../test/databases.js';
 import { rows } from './db/sql.js';
@@ -33,6 +33,10 @@ describe.each(DATABASE_KINDS)('mirror sync on %s', (database) => {
     // Not measured: requests on PostgreSQL and on PGlite in the main thread do not wait in a background lane.
     expect(run).toMatchObject({ status: 'completed', pages: Math.ceil(truth.companies / 10), companies: truth.companies, connections: truth.connections, errors: [], longestHoldMs: null });
     expect(await mirrorCounts(stack)).toEqual(truth);
+    expect(await countsAdrift(stack)).toEqual({ companies: 0, connections: 0 });
+    const [kept] = await rows<{ linked: number; errors: number }>(stack.db, sql`select (select sum(linked_connections)::int from mirror_companies) as linked, (select sum(active_errors)::int from mirror_connections) as errors`);
+    expect(kept).toEqual({ linked: truth.byStatus.Linked, errors: expect.any(Number) });
+    expect(kept!.errors).toBeGreaterThan(0);
     const changes = await changesSince(stack);
     expect(changes.filter((c) => c.kind === 'company.created')).toHaveLength(truth.companies);
     expect(changes.every((c) => c.kind === 'error.resolved' || c.detail?.existedBeforeMirror === true)).toBe(true);
@@ -59,6 +63,7 @@ describe.each(DATABASE_KINDS)('mirror sync on %s', (database) => {
     expect(changes).toHaveLength(6);
     expect(run).toMatchObject({ status: 'completed', changes: 6, deletedCompanies: 1 });
     expect(await mirrorCounts(stack)).toEqual(emulatorTruth(stack));
+    expect(await countsAdrift(stack)).toEqual({ companies: 0, connections: 0 });
   });
 
   it('a sync that crashes after page 2 resumes from page 3 and loses nothing', async () => {
@@ -76,6 +81,7 @@ describe.each(DATABASE_KINDS)('mirror sync on %s', (database) => {
     expect(resumed).toMatchObject({ id: crashed.id, status: 'completed', resumedCount: 1, pages: Math.ceil(stack.emu.store.companies.size / 10) });
     expect(listCalls(stack) - calls).toBe(resumed.pages - 2);
     expect(await mirrorCounts(stack)).toEqual(emulatorTruth(stack));
+    expect(await countsAdrift(stack)).toEqual({ companies: 0, connections: 0 });
   });
 
   it('writes a page in slices: a crash between two of them resumes at that page, loses nothing and records no change twice', async () => {

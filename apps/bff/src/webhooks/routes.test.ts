@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { DEMO_FIXTURES as F } from '@console/codat-emulator';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changesSince, emulatorControl, lastChangeId, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
+import { changesSince, countsAdrift, emulatorControl, lastChangeId, syncContext, syncOnce, TEST_MIRROR_SETTINGS } from '../../test/mirror.js';
 import { startStack, type Stack } from '../../test/stack.js';
 import { signWebhook } from './signature.js';
 
@@ -47,6 +47,7 @@ describe('POST /api/webhooks/codat', () => {
       expect.objectContaining({ kind: 'connection.status', connectionId: F.pendingBankFeed.accountingConnectionId, fromStatus: 'Linked', toStatus: 'Deauthorized', source: 'webhook' }),
       expect.objectContaining({ kind: 'error.appeared', connectionId: F.pendingBankFeed.accountingConnectionId, source: 'webhook' }),
     ]);
+    expect(await countsAdrift(stack)).toEqual({ companies: 0, connections: 0 });
   });
 
   it('records new companies and connections from company.* and connection.* events, and the next sync adds nothing', async () => {
@@ -59,6 +60,7 @@ describe('POST /api/webhooks/codat', () => {
       ['company.created', company.id, 'webhook'],
       ['connection.created', company.id, 'webhook'],
     ]);
+    expect(await countsAdrift(stack)).toEqual({ companies: 0, connections: 0 });
     const afterHooks = await lastChangeId(stack);
     await syncOnce(syncContext(stack));
     expect(await changesSince(stack, afterHooks)).toEqual([]);

@@ -40,6 +40,8 @@ export const mirrorCompanies = pgTable(
      * page skips the diff for companies whose digest is unchanged. Other writers clear it.
      */
     syncDigest: text('sync_digest'),
+    /** Its connections that are Linked and not deleted, kept by each write (mirror/db/write.ts): the dashboard reads it without joining every connection. */
+    linkedConnections: integer('linked_connections').notNull().default(0),
   },
   (table) => [
     index('mirror_companies_name').on(sql`lower(${table.name})`, table.id),
@@ -74,12 +76,16 @@ export const mirrorConnections = pgTable(
     deletedAt: time('deleted_at'),
     /** From mirror_connection_change_seq when written and whenever what a snapshot counts of it changes (status, company, platform, source type, sandbox, deletion). */
     changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(sql`nextval('mirror_connection_change_seq')`),
+    /** Its errors that are active, kept by each write (mirror/db/write.ts): the dashboard counts failing connections without joining every error. */
+    activeErrors: integer('active_errors').notNull().default(0),
   },
   (table) => [
     index('mirror_connections_company').on(table.companyId),
     index('mirror_connections_change_seq').on(table.changeSeq),
     index('mirror_connections_status').on(table.status, table.companyId).where(sql`${table.deletedAt} is null`),
     index('mirror_connections_platform').on(table.platformKey, table.companyId).where(sql`${table.deletedAt} is null`),
+    // Linked connections with an active error: a few thousand at most, counted by the dashboard.
+    index('mirror_connections_failing').on(table.companyId).where(sql`${table.activeErrors} > 0 and ${table.status} = 'Linked' and ${table.deletedAt} is null`),
   ],
 );
 

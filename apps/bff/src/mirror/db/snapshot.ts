@@ -179,7 +179,9 @@ export async function rollUpCompanies(
   day: string,
   { replaced, companies }: { replaced: boolean; companies?: SQL },
 ): Promise<void> {
-  const ofCompanies = (column: SQL) => (companies ? sql`${column} in ${companies}` : sql`true`);
+  // `= any(array(…))`, not `in (…)`: the planner cannot tell how few companies the subquery gives, and
+  // would hash the month's every connection row to look up a hundred (0.18 s against 1 ms at 250,000).
+  const ofCompanies = (column: SQL) => (companies ? sql`${column} = any(array${companies})` : sql`true`);
   if (replaced) {
     // Companies whose every connection of the month appeared only in the replaced snapshot.
     await db.execute(sql`delete from mirror_company_months m where m.month = ${month} and ${ofCompanies(sql`m.company_id`)}

@@ -22,7 +22,7 @@ export async function rowsAsJson<Row>(db: Db, query: SQL, key: keyof Row & strin
 }
 
 /** One array parameter (for `unnest`, `= any(...)`), not Drizzle's expansion into a list. */
-export function array(values: readonly unknown[], type: 'text' | 'timestamptz' | 'boolean' | 'bigint'): SQL {
+export function array(values: readonly unknown[], type: 'text' | 'timestamptz' | 'boolean' | 'bigint' | 'int'): SQL {
   return sql`${sql.param(values)}::${sql.raw(type)}[]`;
 }
 

@@ -24,19 +24,21 @@ const reshapedAt = (columns: string[]) =>
  * Companies from a full read replace every field; those from a webhook's `referenceCompany`
  * (no dates) leave the stored dates alone.
  */
-async function upsertCompanies(db: Db, companies: readonly ObservedCompany[], now: string, digests: ReadonlyMap<string, string>): Promise<void> {
+async function upsertCompanies(db: Db, write: MirrorWrite, now: string, digests: ReadonlyMap<string, string>): Promise<void> {
+  const { companies } = write;
+  const linked = countBy(write.connections.filter((c) => c.status === 'Linked'), (c) => c.companyId);
   const full = companies.filter((company) => company.created !== undefined);
   const partial = companies.filter((company) => company.created === undefined);
   for (const batch of chunks(full)) {
     await db.execute(sql`
-      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at, search_text, first_seen_at, updated_at, reshaped_at, sync_digest)
-      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, u.created, u.created_at, u.last_sync, u.last_sync_at, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, u.digest
+      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at, search_text, first_seen_at, updated_at, reshaped_at, sync_digest, linked_connections)
+      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, u.created, u.created_at, u.last_sync, u.last_sync_at, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, u.digest, u.linked
       from unnest(${array(batch.map((c) => c.id), 'text')}, ${array(batch.map((c) => c.name), 'text')}, ${array(batch.map((c) => c.nameNormalised), 'text')},
         ${array(batch.map((c) => c.description), 'text')}, ${array(batch.map((c) => c.merchantId), 'text')}, ${array(batch.map((c) => JSON.stringify(c.tags)), 'text')},
         ${array(batch.map((c) => c.created ?? null), 'text')}, ${array(batch.map((c) => iso(c.createdAt)), 'timestamptz')},
         ${array(batch.map((c) => c.lastSync ?? null), 'text')}, ${array(batch.map((c) => iso(c.lastSyncAt)), 'timestamptz')},
-        ${array(batch.map((c) => digests.get(c.id) ?? null), 'text')})
-        as u(id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at, digest)
+        ${array(batch.map((c) => digests.get(c.id) ?? null), 'text')}, ${array(batch.map((c) => linked.get(c.id) ?? 0), 'int')})
+        as u(id, name, name_normalised, description, merchant_id, tags, created, created_at, last_sync, last_sync_at, digest, linked)
       on conflict (id) do update set name = excluded.name, name_normalised = excluded.name_normalised, description = excluded.description,
         merchant_id = excluded.merchant_id, tags = excluded.tags, created = excluded.created, created_at = excluded.created_at,
         last_sync = excluded.last_sync, last_sync_at = excluded.last_sync_at, search_text = excluded.search_text,
@@ -44,11 +46,12 @@ async function upsertCompanies(db: Db, companies: readonly ObservedCompany[], no
   }
   for (const batch of chunks(partial)) {
     await db.execute(sql`
-      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, search_text, first_seen_at, updated_at, reshaped_at)
-      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+      insert into mirror_companies (id, name, name_normalised, description, merchant_id, tags, search_text, first_seen_at, updated_at, reshaped_at, linked_connections)
+      select u.id, u.name, u.name_normalised, u.description, u.merchant_id, u.tags::jsonb, ${SEARCH_TEXT}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, u.linked
       from unnest(${array(batch.map((c) => c.id), 'text')}, ${array(batch.map((c) => c.name), 'text')}, ${array(batch.map((c) => c.nameNormalised), 'text')},
-        ${array(batch.map((c) => c.description), 'text')}, ${array(batch.map((c) => c.merchantId), 'text')}, ${array(batch.map((c) => JSON.stringify(c.tags)), 'text')})
-        as u(id, name, name_normalised, description, merchant_id, tags)
+        ${array(batch.map((c) => c.description), 'text')}, ${array(batch.map((c) => c.merchantId), 'text')}, ${array(batch.map((c) => JSON.stringify(c.tags)), 'text')},
+        ${array(batch.map((c) => linked.get(c.id) ?? 0), 'int')})
+        as u(id, name, name_normalised, description, merchant_id, tags, linked)
       on conflict (id) do update set name = excluded.name, name_normalised = excluded.name_normalised, description = excluded.description,
         merchant_id = excluded.merchant_id, tags = excluded.tags, search_text = excluded.search_text, updated_at = excluded.updated_at,
         ${reshapedAt(['name_normalised', 'merchant_id'])}, deleted_at = null, sync_digest = null`);
@@ -57,17 +60,18 @@ async function upsertCompanies(db: Db, companies: readonly ObservedCompany[], no
 
 async function upsertConnections(db: Db, write: MirrorWrite, now: string): Promise<void> {
   const observedAt = write.observedAt.toISOString();
+  const activeErrors = countBy(write.newErrors.filter((e) => e.active), (e) => e.connectionId);
   for (const batch of chunks(write.connections)) {
     // The `where` keeps a newer observation (a webhook racing a page) from being overwritten.
     await db.execute(sql`
-      insert into mirror_connections (id, company_id, integration_id, platform_key, platform_name, source_type, status, created, created_at, last_sync, sandbox, first_seen_at, status_changed_at, observed_at)
+      insert into mirror_connections (id, company_id, integration_id, platform_key, platform_name, source_type, status, created, created_at, last_sync, sandbox, first_seen_at, status_changed_at, observed_at, active_errors)
       select u.id, u.company_id, u.integration_id, u.platform_key, u.platform_name, u.source_type, u.status, u.created, u.created_at, u.last_sync, u.sandbox,
-        ${now}::timestamptz, ${now}::timestamptz, ${observedAt}::timestamptz
+        ${now}::timestamptz, ${now}::timestamptz, ${observedAt}::timestamptz, u.active_errors
       from unnest(${array(batch.map((c) => c.id), 'text')}, ${array(batch.map((c) => c.companyId), 'text')}, ${array(batch.map((c) => c.integrationId), 'text')},
         ${array(batch.map((c) => c.platformKey), 'text')}, ${array(batch.map((c) => c.platformName), 'text')}, ${array(batch.map((c) => c.sourceType), 'text')},
         ${array(batch.map((c) => c.status), 'text')}, ${array(batch.map((c) => c.created), 'text')}, ${array(batch.map((c) => iso(c.createdAt)), 'timestamptz')},
-        ${array(batch.map((c) => c.lastSync), 'text')}, ${array(batch.map((c) => c.sandbox), 'boolean')})
-        as u(id, company_id, integration_id, platform_key, platform_name, source_type, status, created, created_at, last_sync, sandbox)
+        ${array(batch.map((c) => c.lastSync), 'text')}, ${array(batch.map((c) => c.sandbox), 'boolean')}, ${array(batch.map((c) => activeErrors.get(c.id) ?? 0), 'int')})
+        as u(id, company_id, integration_id, platform_key, platform_name, source_type, status, created, created_at, last_sync, sandbox, active_errors)
       on conflict (id) do update set company_id = excluded.company_id, integration_id = excluded.integration_id, platform_key = excluded.platform_key,
         platform_name = excluded.platform_name, source_type = excluded.source_type, status = excluded.status, created = excluded.created,
         created_at = excluded.created_at, last_sync = excluded.last_sync, sandbox = excluded.sandbox, observed_at = excluded.observed_at,
@@ -146,11 +150,41 @@ async function insertChanges(db: Db, write: MirrorWrite, source: 'sync' | 'webho
  */
 export async function applyWrite(db: Db, write: MirrorWrite, source: 'sync' | 'webhook', seenAt: Date, digests: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const now = seenAt.toISOString();
-  await upsertCompanies(db, write.companies, now, digests);
+  await upsertCompanies(db, write, now, digests);
   await upsertConnections(db, write, now);
   await deleteRecords(db, write, now);
   await writeErrors(db, write, now);
   await insertChanges(db, write, source, now);
+  await keepCounts(db, write);
+}
+
+/**
+ * mirror_companies.linked_connections and mirror_connections.active_errors counted again for the
+ * rows the write touched, and written where they differ. A new row is inserted with the count of
+ * what the write itself adds (exact unless it came before its company or connection), so a first
+ * load writes each row once.
+ */
+async function keepCounts(db: Db, write: MirrorWrite): Promise<void> {
+  const deleted = array(write.deletedConnectionIds, 'text');
+  const connectionIds = new Set([...write.newErrors, ...write.updatedErrors].map((e) => e.connectionId).concat(write.deletedConnectionIds));
+  if (connectionIds.size > 0) {
+    await db.execute(sql`update mirror_connections k set active_errors = n.count
+      from (select u.id, (select count(*)::int from mirror_connection_errors e where e.connection_id = u.id and e.active) as count
+        from unnest(${array([...connectionIds], 'text')}) as u(id)) n
+      where k.id = n.id and k.active_errors <> n.count`);
+  }
+  const companyIds = new Set(write.companies.map((c) => c.id).concat(write.connections.map((c) => c.companyId)));
+  if (companyIds.size === 0 && write.deletedConnectionIds.length === 0) return;
+  await db.execute(sql`update mirror_companies c set linked_connections = n.count
+    from (select u.id, (select count(*)::int from mirror_connections k where k.company_id = u.id and k.status = 'Linked' and k.deleted_at is null) as count
+      from (select unnest(${array([...companyIds], 'text')}) union select company_id from mirror_connections where id = any(${deleted})) as u(id)) n
+    where c.id = n.id and c.linked_connections <> n.count`);
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
 }
 
 /** Digests of companies a sync page changed but did not rewrite (a connection or error changed). */

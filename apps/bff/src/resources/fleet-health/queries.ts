@@ -43,7 +43,7 @@ export function activeErrorsPerDay(db: Db, from: string, to: string) {
 
 type SyncAge = FleetHealth['syncs']['linkedCompaniesBySyncAge'][number]['age'];
 
-/** Companies with a Linked connection, by the age of Codat's last sync of them. */
+/** Companies with a Linked connection, by the age of Codat's last sync of them: one pass over the companies (see linked_connections). */
 export function linkedCompaniesBySyncAge(db: Db, now: number) {
   const ago = (days: number) => sql`${new Date(now - days * DAY_MS).toISOString()}::timestamptz`;
   return rows<{ age: SyncAge; companies: number }>(
@@ -51,19 +51,17 @@ export function linkedCompaniesBySyncAge(db: Db, now: number) {
     sql`select case when c.last_sync_at is null then 'never' when c.last_sync_at >= ${ago(1)} then 'day' when c.last_sync_at >= ${ago(7)} then 'week'
             when c.last_sync_at >= ${ago(30)} then 'month' else 'older' end as age, count(*)::int as companies
         from mirror_companies c
-        where c.deleted_at is null
-          and exists (select 1 from mirror_connections k where k.company_id = c.id and k.status = 'Linked' and k.deleted_at is null)
+        where c.deleted_at is null and c.linked_connections > 0
         group by 1`,
   );
 }
 
-/** Linked connections (and their companies) with an active error: reads that are failing. */
+/** Linked connections (and their companies) with an active error: reads that are failing (from the mirror_connections_failing index). */
 export async function failingLinkedConnections(db: Db): Promise<{ connections: number; companies: number }> {
   const [row] = await rows<{ connections: number; companies: number }>(
     db,
-    sql`select count(distinct e.connection_id)::int as connections, count(distinct e.company_id)::int as companies
-        from mirror_connection_errors e join mirror_connections k on k.id = e.connection_id
-        where e.active and k.status = 'Linked' and k.deleted_at is null`,
+    sql`select count(*)::int as connections, count(distinct company_id)::int as companies
+        from mirror_connections where active_errors > 0 and status = 'Linked' and deleted_at is null`,
   );
   return row!;
 }
