@@ -1,36 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createScratchPostgres, DATABASE_KINDS, queryRows } from '../../test/databases.js';
-import { openDatabase, type Database } from './database.js';
-import { MIGRATIONS_DIR, prepareDatabase } from './migrate.js';
-import { PGLITE_EXTENSIONS } from './pglite.js';
-
-/** The committed migrations up to number `last`, in a folder of their own. */
-function migrationsThrough(last: number): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'console-migrations-'));
-  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-  const journalPath = join(dir, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ idx: number }> };
-  journal.entries = journal.entries.filter((entry) => entry.idx <= last);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function emptyDatabase(kind: (typeof DATABASE_KINDS)[number]): Promise<{ database: Database; dispose: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const database = await openDatabase({ pglite: new PGlite({ extensions: PGLITE_EXTENSIONS }) });
-    return { database, dispose: () => database.close() };
-  }
-  const scratch = await createScratchPostgres();
-  const database = await openDatabase({ url: scratch.url });
-  return { database, dispose: async () => (await database.close(), await scratch.drop()) };
-}
+import { DATABASE_KINDS, queryRows } from '../../test/databases.js';
+import { emptyDatabase, migrationsThrough } from '../../test/migrations.js';
+import { prepareDatabase } from './migrate.js';
 
 describe.each(DATABASE_KINDS)('migration 0016 on %s', (kind) => {
   it('moves the month tables of a console upgraded with history into a partition per month, rows unchanged', async () => {

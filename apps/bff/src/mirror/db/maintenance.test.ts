@@ -45,7 +45,7 @@ describe.each(DATABASE_KINDS)('first load with deferred indexes on %s', (databas
     expect((await mirrorIndexes(stack)).filter((name) => dropped.includes(name))).toEqual([]);
     // Unique indexes stay: the load's upserts need them. So do the search index, built before the
     // load, the one each slice reads stored connections by, and those whose builds afterwards were the longest.
-    const kept = ['mirror_companies_search_trgm', 'mirror_connections_company', 'mirror_changes_company', 'mirror_connections_status', 'mirror_connections_platform', 'mirror_connections_change_seq', 'mirror_changes_transitions'];
+    const kept = ['mirror_companies_search_trgm', 'mirror_connections_company', 'mirror_changes_company', 'mirror_connections_status', 'mirror_connections_platform', 'mirror_connections_change_seq', 'mirror_changes_transitions', 'mirror_connections_failing'];
     expect(await mirrorIndexes(stack)).toEqual(expect.arrayContaining(['mirror_connection_errors_identity', ...kept]));
     expect(dropped.filter((name) => kept.includes(name))).toEqual([]);
 
