@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { migrate } from 'drizzle-orm/pglite/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, queryRows } from '../../test/databases.js';
-import { emptyDatabase, migrationsThrough } from '../../test/migrations.js';
+import { withDatabaseAt } from '../../test/migrations.js';
 import { prepareDatabase } from './migrate.js';
 
 describe.each(DATABASE_KINDS)('migration 0017 on %s', (kind) => {
   it('counts the Linked connections of each company and the active errors of each connection already mirrored', async () => {
-    const { database, dispose } = await emptyDatabase(kind);
-    const before = migrationsThrough(16);
-    try {
-      await migrate(database.db as unknown as PgliteDatabase, { migrationsFolder: before.dir });
+    await withDatabaseAt(kind, 16, async (database) => {
       const { db } = database;
       const at = sql`'2026-11-01T00:00:00Z'::timestamptz`;
       await db.execute(sql`insert into mirror_companies (id, name, name_normalised, tags, search_text, first_seen_at, updated_at, reshaped_at)
@@ -35,9 +30,6 @@ describe.each(DATABASE_KINDS)('migration 0017 on %s', (kind) => {
         { id: 'k3', errors: 1 },
         { id: 'k4', errors: 0 },
       ]);
-    } finally {
-      before.remove();
-      await dispose();
-    }
+    });
   }, 60_000);
 });

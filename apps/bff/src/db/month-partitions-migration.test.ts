@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { migrate } from 'drizzle-orm/pglite/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, queryRows } from '../../test/databases.js';
-import { emptyDatabase, migrationsThrough } from '../../test/migrations.js';
+import { withDatabaseAt } from '../../test/migrations.js';
 import { prepareDatabase } from './migrate.js';
 
 describe.each(DATABASE_KINDS)('migration 0016 on %s', (kind) => {
   it('moves the month tables of a console upgraded with history into a partition per month, rows unchanged', async () => {
-    const { database, dispose } = await emptyDatabase(kind);
-    const before = migrationsThrough(15);
-    try {
-      await migrate(database.db as unknown as PgliteDatabase, { migrationsFolder: before.dir });
+    await withDatabaseAt(kind, 15, async (database) => {
       const { db } = database;
       await db.execute(sql`insert into mirror_connection_months (month, connection_id, company_id, platform_key, platform_name, source_type, sandbox,
           first_day, last_day, first_status, last_status, days_seen, days_linked, previous_status, before_last_day, before_last_status)
@@ -43,9 +38,6 @@ describe.each(DATABASE_KINDS)('migration 0016 on %s', (kind) => {
           { parent, partition: `${parent}_m202611`, bound: "FOR VALUES IN ('2026-11')" },
         ]),
       );
-    } finally {
-      before.remove();
-      await dispose();
-    }
+    });
   }, 60_000);
 });
