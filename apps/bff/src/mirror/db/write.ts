@@ -162,22 +162,25 @@ export async function applyWrite(db: Db, write: MirrorWrite, source: 'sync' | 'w
  * mirror_companies.linked_connections and mirror_connections.active_errors counted again for the
  * rows the write touched, and written where they differ. A new row is inserted with the count of
  * what the write itself adds (exact unless it came before its company or connection), so a first
- * load writes each row once.
+ * load writes each row once. The rows are locked before they are counted: on PostgreSQL a webhook
+ * and a sync page may write the same company at once, and a count read before the other's commit
+ * would miss what it wrote; locked first, the later writer counts after that commit.
  */
 async function keepCounts(db: Db, write: MirrorWrite): Promise<void> {
-  const deleted = array(write.deletedConnectionIds, 'text');
   const connectionIds = new Set([...write.newErrors, ...write.updatedErrors].map((e) => e.connectionId).concat(write.deletedConnectionIds));
   if (connectionIds.size > 0) {
+    const ids = array([...connectionIds], 'text');
+    await db.execute(sql`select 1 from mirror_connections where id = any(${ids}) order by id for update`);
     await db.execute(sql`update mirror_connections k set active_errors = n.count
-      from (select u.id, (select count(*)::int from mirror_connection_errors e where e.connection_id = u.id and e.active) as count
-        from unnest(${array([...connectionIds], 'text')}) as u(id)) n
+      from (select u.id, (select count(*)::int from mirror_connection_errors e where e.connection_id = u.id and e.active) as count from unnest(${ids}) as u(id)) n
       where k.id = n.id and k.active_errors <> n.count`);
   }
   const companyIds = new Set(write.companies.map((c) => c.id).concat(write.connections.map((c) => c.companyId)));
   if (companyIds.size === 0 && write.deletedConnectionIds.length === 0) return;
+  const companies = sql`(select unnest(${array([...companyIds], 'text')}) union select company_id from mirror_connections where id = any(${array(write.deletedConnectionIds, 'text')}))`;
+  await db.execute(sql`select 1 from mirror_companies where id in ${companies} order by id for update`);
   await db.execute(sql`update mirror_companies c set linked_connections = n.count
-    from (select u.id, (select count(*)::int from mirror_connections k where k.company_id = u.id and k.status = 'Linked' and k.deleted_at is null) as count
-      from (select unnest(${array([...companyIds], 'text')}) union select company_id from mirror_connections where id = any(${deleted})) as u(id)) n
+    from (select u.id, (select count(*)::int from mirror_connections k where k.company_id = u.id and k.status = 'Linked' and k.deleted_at is null) as count from ${companies} as u(id)) n
     where c.id = n.id and c.linked_connections <> n.count`);
 }
 
