@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { MirrorWrite, ObservedCompany } from '../model.js';
 import { array, iso } from './sql.js';
@@ -169,19 +169,24 @@ export async function applyWrite(db: Db, write: MirrorWrite, source: 'sync' | 'w
 async function keepCounts(db: Db, write: MirrorWrite): Promise<void> {
   const connectionIds = new Set([...write.newErrors, ...write.updatedErrors].map((e) => e.connectionId).concat(write.deletedConnectionIds));
   if (connectionIds.size > 0) {
-    const ids = array([...connectionIds], 'text');
-    await db.execute(sql`select 1 from mirror_connections where id = any(${ids}) order by id for update`);
-    await db.execute(sql`update mirror_connections k set active_errors = n.count
-      from (select u.id, (select count(*)::int from mirror_connection_errors e where e.connection_id = u.id and e.active) as count from unnest(${ids}) as u(id)) n
-      where k.id = n.id and k.active_errors <> n.count`);
+    await recount(db, 'mirror_connections', 'active_errors', sql`(select unnest(${array([...connectionIds], 'text')}))`, (id) =>
+      sql`(select count(*)::int from mirror_connection_errors e where e.connection_id = ${id} and e.active)`,
+    );
   }
   const companyIds = new Set(write.companies.map((c) => c.id).concat(write.connections.map((c) => c.companyId)));
   if (companyIds.size === 0 && write.deletedConnectionIds.length === 0) return;
   const companies = sql`(select unnest(${array([...companyIds], 'text')}) union select company_id from mirror_connections where id = any(${array(write.deletedConnectionIds, 'text')}))`;
-  await db.execute(sql`select 1 from mirror_companies where id in ${companies} order by id for update`);
-  await db.execute(sql`update mirror_companies c set linked_connections = n.count
-    from (select u.id, (select count(*)::int from mirror_connections k where k.company_id = u.id and k.status = 'Linked' and k.deleted_at is null) as count from ${companies} as u(id)) n
-    where c.id = n.id and c.linked_connections <> n.count`);
+  await recount(db, 'mirror_companies', 'linked_connections', companies, (id) =>
+    sql`(select count(*)::int from mirror_connections k where k.company_id = ${id} and k.status = 'Linked' and k.deleted_at is null)`,
+  );
+}
+
+/** Locks the rows of `table` whose ids `ids` (a subquery) gives, then sets `column` to `count` of each where it differs. */
+async function recount(db: Db, table: string, column: string, ids: SQL, count: (id: SQL) => SQL): Promise<void> {
+  const [target, counted] = [sql.identifier(table), sql.identifier(column)];
+  await db.execute(sql`select 1 from ${target} where id = any(array${ids}) order by id for update`);
+  await db.execute(sql`update ${target} t set ${counted} = n.count from (select u.id, ${count(sql`u.id`)} as count from ${ids} as u(id)) n
+    where t.id = n.id and t.${counted} <> n.count`);
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
