@@ -51,10 +51,18 @@ describe('a bulk refresh worked by two replicas on PostgreSQL', () => {
 
     // Both replicas look for work at once: one takes the lease, the other finds none.
     const runs = Object.fromEntries(Object.entries(runners).map(([name, runner]) => [name, runner.runOnce().catch(() => 'crashed' as const)]));
+    // An item attempted in the last half second has its pull in flight for at least another half
+    // second; an older one's pull may land (and the replica move on) before the holder is killed.
     await until(async () => {
-      const { done = 0, attempted = 0 } = await itemStatuses(jobId);
-      return done >= 1 && attempted >= 1;
-    }, 'a company done and a call to Codat in flight');
+      const since = new Date(stack.deps.now() - 500).toISOString();
+      const [counts] = await rows<{ done: number; pulling: number }>(
+        stack.db,
+        sql`select count(*) filter (where status = 'done')::int as done,
+                   count(*) filter (where status = 'attempted' and attempted_at > ${since}::timestamptz)::int as pulling
+            from job_items where job_id = ${jobId}`,
+      );
+      return counts!.done >= 1 && counts!.pulling >= 1;
+    }, 'a company done and a call to Codat just made');
     const [{ holder }] = (await rows<{ holder: string }>(stack.db, sql`select holder from jobs where id = ${jobId}`)) as [{ holder: string }];
     // The holder dies with items in flight, at once (a pull takes a second): its database
     // connections are gone, its Codat calls land or not.
